@@ -1,0 +1,81 @@
+package com.complaintdesk.kit;
+
+import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.kit.events.EventFactory;
+import com.complaintdesk.kit.events.KafkaWiring;
+import com.complaintdesk.kit.outbox.OutboxCollections;
+import com.complaintdesk.kit.outbox.OutboxRelay;
+import com.complaintdesk.kit.web.CallerIdentityResolver;
+import com.complaintdesk.kit.web.ProblemAdvice;
+import com.complaintdesk.kit.web.RequestContextFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Registers the shared wiring in every service that has this module on its class path. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@EnableConfigurationProperties(KitProperties.class)
+@Import({KafkaWiring.class, ProblemAdvice.class})
+public class KitAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec(JsonMapper json) {
+        return new EventCodec(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventFactory eventFactory(KitProperties properties, Clock clock) {
+        return new EventFactory(properties.serviceName(), clock);
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxCollections.class)
+    @ConditionalOnProperty(name = "kit.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxCollections collections,
+                            KitProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, collections, properties, meters);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestContextFilter> kitRequestContextFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestContextFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer kitCallerIdentity() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerIdentityResolver());
+            }
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package com.complaintdesk.kit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Shared settings of every service, each overridable by environment variable
+ * (e.g. {@code KIT_KAFKA_PARTITIONS=12}).
+ */
+@ConfigurationProperties("kit")
+public record KitProperties(
+        @DefaultValue("${spring.application.name:service}") String serviceName,
+        @DefaultValue Kafka kafka,
+        @DefaultValue Outbox outbox) {
+
+    public record Kafka(
+            @DefaultValue("6") int partitions,
+            @DefaultValue("1") short replicationFactor,
+            /* attempts before a record goes to its dead-letter topic */
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("200ms") Duration retryBackoff) {
+    }
+
+    public record Outbox(
+            @DefaultValue("true") boolean relayEnabled,
+            @DefaultValue("50ms") Duration idlePoll,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("10s") Duration sendTimeout) {
+    }
+}

@@ -50,8 +50,10 @@ public class KitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventFactory eventFactory(KitProperties properties, Clock clock) {
-        return new EventFactory(properties.serviceName(), clock);
+    EventFactory eventFactory(KitProperties properties, Clock clock, org.springframework.core.env.Environment env) {
+        String name = properties.serviceName().isBlank()
+                ? env.getProperty("spring.application.name", "service") : properties.serviceName();
+        return new EventFactory(name, clock);
     }
 
     @Bean

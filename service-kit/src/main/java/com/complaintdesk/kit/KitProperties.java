@@ -11,7 +11,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("kit")
 public record KitProperties(
-        @DefaultValue("${spring.application.name:service}") String serviceName,
+        /* the producer name on events; defaults to spring.application.name */
+        @DefaultValue("") String serviceName,
         @DefaultValue Kafka kafka,
         @DefaultValue Outbox outbox) {
 

@@ -1,0 +1,221 @@
+package com.complaintdesk.intake.application;
+
+import com.complaintdesk.contracts.events.ComplaintEvent;
+import com.complaintdesk.contracts.events.EventEnvelope;
+import com.complaintdesk.contracts.events.IntakeEvents.EvidenceRef;
+import com.complaintdesk.intake.adapters.mongo.ComplaintDocument;
+import com.complaintdesk.intake.adapters.mongo.ComplaintStore;
+import com.complaintdesk.intake.adapters.mongo.EvidenceDocument;
+import com.complaintdesk.intake.adapters.mongo.PersonalDataCipher;
+import com.complaintdesk.intake.domain.ComplaintNumbers;
+import com.complaintdesk.intake.domain.ContactVerification;
+import com.complaintdesk.intake.domain.EvidencePolicy;
+import com.complaintdesk.intake.domain.EvidenceUpload;
+import com.complaintdesk.intake.domain.FieldError;
+import com.complaintdesk.intake.domain.IntakeComplaint;
+import com.complaintdesk.intake.domain.Registration;
+import com.complaintdesk.kit.calendar.BusinessCalendar;
+import com.complaintdesk.kit.events.EventFactory;
+import com.complaintdesk.kit.web.ApiException;
+import com.complaintdesk.kit.web.CallerIdentity;
+import com.complaintdesk.kit.web.ProblemAdvice;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The use cases of intake: register, add evidence, show status, urge; and the status projection. */
+@Service
+public class IntakeService {
+
+    private final ComplaintStore store;
+    private final PersonalDataCipher cipher;
+    private final BusinessCalendar calendar;
+    private final EvidencePolicy evidencePolicy;
+    private final EventFactory events;
+    private final Clock clock;
+
+    public IntakeService(ComplaintStore store, PersonalDataCipher cipher, BusinessCalendar calendar,
+                         EvidencePolicy evidencePolicy, EventFactory events, Clock clock) {
+        this.store = store;
+        this.cipher = cipher;
+        this.calendar = calendar;
+        this.evidencePolicy = evidencePolicy;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record Registered(String number, String status, boolean replayed) {
+    }
+
+    /**
+     * Registers a complaint. The complaint and its ComplaintReceived event are one document insert, durable
+     * before the 201; the outbox relay publishes it, also if Kafka is down right now.
+     *
+     * @param requestHash a digest of the request body, to tell a retry from a different request under the same key
+     */
+    public Registered register(Registration r, String idempotencyKey, String requestHash, CallerIdentity caller,
+                               String correlationId) {
+        String scope = caller.channelClient() != null ? caller.channelClient() : caller.actor();
+        if (idempotencyKey != null) {
+            var existing = store.findByIdempotencyId(scope + ":" + idempotencyKey);
+            if (existing.isPresent()) {
+                return replay(existing.get(), requestHash);
+            }
+        }
+        checkEvidence(r.evidence(), 0, "evidence");
+        Instant now = clock.instant();
+        String number = ComplaintNumbers.format(now.atZone(calendar.zone()).toLocalDate(),
+                store.nextSequence(now.atZone(calendar.zone()).toLocalDate()));
+        List<EvidenceRef> refs = new ArrayList<>();
+        for (EvidenceUpload u : r.evidence()) {
+            refs.add(storeEvidence(number, u, caller.actor(), now));
+        }
+        String contactKey = cipher.contactKey(r.phone(), r.email());
+        var registered = IntakeComplaint.register(number, r, contactKey, now, calendar, refs);
+        var envelope = events.envelope(number, registered.event(), correlationId);
+        String idempotencyId = idempotencyKey != null ? scope + ":" + idempotencyKey : "none:" + number;
+        try {
+            store.insert(registered.complaint(), idempotencyId, requestHash, envelope);
+        } catch (DuplicateKeyException raced) {
+            // two identical retries arrived together: the first one won
+            return replay(store.findByIdempotencyId(idempotencyId).orElseThrow(), requestHash);
+        }
+        return new Registered(number, registered.complaint().status().name(), false);
+    }
+
+    private Registered replay(ComplaintDocument existing, String requestHash) {
+        if (!existing.requestHash.equals(requestHash)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
+                    "This Idempotency-Key was already used for a different complaint (" + existing.number
+                            + "). Use a new key for a new complaint.", Map.of("complaintNumber", existing.number));
+        }
+        return new Registered(existing.number, existing.status.name(), true);
+    }
+
+    public IntakeComplaint status(String number, String verify, CallerIdentity caller) {
+        return toDomain(verified(number, verify, caller));
+    }
+
+    public EvidenceRef addEvidence(String number, String verify, EvidenceUpload upload, CallerIdentity caller,
+                                   String correlationId) {
+        for (int attempt = 0; ; attempt++) {
+            ComplaintDocument doc = verified(number, verify, caller);
+            IntakeComplaint complaint = toDomain(doc);
+            checkEvidence(List.of(upload), complaint.evidence().size(), "evidence");
+            EvidenceRef ref = storeEvidence(number, upload, caller.actor(), clock.instant());
+            try {
+                var event = guarded(() -> complaint.addEvidence(ref, caller.actor()));
+                store.update(complaint, doc, List.of(events.envelope(number, event, correlationId)));
+                return ref;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public EvidenceDocument evidence(String number, String evidenceId, CallerIdentity caller) {
+        caller.require(com.complaintdesk.contracts.http.Roles.TRIAGE_OFFICER, com.complaintdesk.contracts.http.Roles.HANDLER,
+                com.complaintdesk.contracts.http.Roles.DEPARTMENT_MANAGER, com.complaintdesk.contracts.http.Roles.SUPERVISOR);
+        return store.findEvidence(number, evidenceId).orElseThrow(() -> ApiException.notFound("Evidence", evidenceId));
+    }
+
+    public int urge(String number, String verify, String message, CallerIdentity caller, String correlationId) {
+        for (int attempt = 0; ; attempt++) {
+            ComplaintDocument doc = verified(number, verify, caller);
+            IntakeComplaint complaint = toDomain(doc);
+            var event = guarded(() -> complaint.urge(message));
+            try {
+                store.update(complaint, doc, List.of(events.envelope(number, event, correlationId)));
+                return event.urgeCount();
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Applies another service's life-cycle event to the complainant-facing status, once. */
+    public void project(EventEnvelope<ComplaintEvent> envelope) {
+        ComplaintDocument doc = store.findDocument(envelope.complaintId()).orElse(null);
+        if (doc == null || doc.alreadyProcessed(envelope.eventId())) {
+            return;
+        }
+        IntakeComplaint complaint = toDomain(doc);
+        complaint.apply(envelope.payload(), envelope.occurredAt());
+        doc.markProcessed(envelope.eventId());
+        store.update(complaint, doc, List.of());
+    }
+
+    private ComplaintDocument verified(String number, String verify, CallerIdentity caller) {
+        if (!ComplaintNumbers.isWellFormed(number)) {
+            throw ApiException.notFound("Complaint", number);
+        }
+        ComplaintDocument doc = store.findDocument(number).orElseThrow(() -> ApiException.notFound("Complaint", number));
+        if (caller.isStaff()) {
+            return doc;
+        }
+        if (!ContactVerification.matches(verify, cipher.decrypt(doc.phoneSealed), cipher.decrypt(doc.emailSealed))) {
+            // the same answer as for an unknown number: a wrong guess learns nothing
+            throw ApiException.notFound("Complaint", number + " with this verification");
+        }
+        return doc;
+    }
+
+    private IntakeComplaint toDomain(ComplaintDocument doc) {
+        return store.toDomain(doc);
+    }
+
+    private void checkEvidence(List<EvidenceUpload> uploads, int already, String field) {
+        List<FieldError> errors = evidencePolicy.check(uploads, already, field);
+        if (!errors.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "The evidence is not acceptable.",
+                    Map.of("type", ProblemAdvice.INVALID.toString(), "errors",
+                            errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList()));
+        }
+    }
+
+    private EvidenceRef storeEvidence(String number, EvidenceUpload u, String by, Instant now) {
+        EvidenceDocument d = new EvidenceDocument();
+        d.id = "E-" + UUID.randomUUID();
+        d.complaintNumber = number;
+        d.name = u.name();
+        d.contentType = u.contentType();
+        d.sizeBytes = u.content().length;
+        d.sha256 = sha256(u.content());
+        d.content = u.content();
+        d.storedAt = now;
+        d.storedBy = by;
+        store.storeEvidence(d);
+        return new EvidenceRef(d.id, d.name, d.contentType, d.sizeBytes);
+    }
+
+    private static <T> T guarded(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (IntakeComplaint.IllegalTransition e) {
+            throw ApiException.illegalState(e.getMessage(), e.current());
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class IntakeFlowIT {
+class IntakeFlowTest {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {

@@ -62,4 +62,24 @@ public final class DispatchEvents {
     /** SPEC §3.15. */
     public record PreventiveMeasureRecorded(String measure, String by) implements ComplaintEvent {
     }
+    /**
+     * Someone was told about a complaint: the manager of a MAJOR complaint (SPEC §3.5/§3.8), the PR department when the
+     * media is involved (no interviews, 7 5.3.4), a department manager when nobody is on duty, the recipient of an SLA
+     * escalation. {@code recipient} is a staff user id; {@code role} a role of {@code Roles}.
+     */
+    public record StaffNotified(String recipient, String role, String department, String reason) implements ComplaintEvent {
+    }
+
+    /** SPEC §3.8: a complaint became MAJOR after dispatch, so the department manager now supervises it. */
+    public record SupervisorAssigned(String department, String supervisor, String reason) implements ComplaintEvent {
+    }
+
+    /** The complaint moved to another responsible department, with the reason; a new ComplaintDispatched follows. */
+    public record DepartmentTransferred(String fromDepartment, String toDepartment, String fromHandler, String toHandler,
+                                        String reason, String by) implements ComplaintEvent {
+    }
+
+    /** SPEC §3.12: the service supervisor handled a major or vicious complaint on the spot. */
+    public record OnSiteHandlingRecorded(String supervisor, String note, boolean complainantAgrees) implements ComplaintEvent {
+    }
 }

@@ -62,6 +62,7 @@ public final class DispatchEvents {
     /** SPEC §3.15. */
     public record PreventiveMeasureRecorded(String measure, String by) implements ComplaintEvent {
     }
+
     /**
      * Someone was told about a complaint: the manager of a MAJOR complaint (SPEC §3.5/§3.8), the PR department when the
      * media is involved (no interviews, 7 5.3.4), a department manager when nobody is on duty, the recipient of an SLA

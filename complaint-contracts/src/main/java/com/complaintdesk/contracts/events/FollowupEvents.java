@@ -1,5 +1,7 @@
 package com.complaintdesk.contracts.events;
 
+import com.complaintdesk.contracts.model.EscalationLevel;
+
 import java.time.Instant;
 
 /** Events published by followup-service on {@link Topics#FOLLOWUP}. */
@@ -15,7 +17,20 @@ public final class FollowupEvents {
                               boolean onTime) implements ComplaintEvent {
     }
 
-    public record ComplaintReopened(String reason, int reopenCount, String department) implements ComplaintEvent {
+    /**
+     * SPEC §3.14: not satisfied → back to the same department. {@code handler} is the handler who resolved it
+     * (may be null); {@code escalateTo} is set when this reopen escalates (issue 5: the second reopen goes to the
+     * department manager), else null.
+     */
+    public record ComplaintReopened(String reason, int reopenCount, String department, String handler,
+                                    EscalationLevel escalateTo) implements ComplaintEvent {
+        public ComplaintReopened(String reason, int reopenCount, String department) {
+            this(reason, reopenCount, department, null, null);
+        }
+    }
+
+    /** A revisit call or visit that did not reach the complainant; after {@code maxAttempts} it counts as unreachable. */
+    public record RevisitAttemptFailed(int attempt, int maxAttempts, String note, String by) implements ComplaintEvent {
     }
 
     public record SpecialReportFiled(String reportId, String by) implements ComplaintEvent {

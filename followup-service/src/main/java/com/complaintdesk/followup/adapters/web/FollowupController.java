@@ -1,0 +1,170 @@
+package com.complaintdesk.followup.adapters.web;
+
+import com.complaintdesk.contracts.http.Roles;
+import com.complaintdesk.followup.adapters.mongo.PolicyDocument;
+import com.complaintdesk.followup.adapters.mongo.PolicyStore;
+import com.complaintdesk.followup.application.FollowupService;
+import com.complaintdesk.followup.application.FollowupView;
+import com.complaintdesk.followup.domain.FollowupStatus;
+import com.complaintdesk.followup.domain.RevisitAnswer;
+import com.complaintdesk.followup.domain.RevisitPolicy;
+import com.complaintdesk.followup.domain.SpecialReport;
+import com.complaintdesk.kit.calendar.BusinessCalendar;
+import com.complaintdesk.kit.web.ApiException;
+import com.complaintdesk.kit.web.CallerIdentity;
+import com.complaintdesk.kit.web.RequestContextFilter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Staff API of follow-up: revisit lists and results, special reports, the policy (SPEC §3.14–3.16). */
+@RestController
+@Validated
+@RequestMapping("/api/v1/followup")
+public class FollowupController {
+
+    static final String[] READERS = {Roles.SUPERVISOR, Roles.TRIAGE_OFFICER, Roles.DEPARTMENT_MANAGER, Roles.HQ_ANALYST};
+
+    private final FollowupService followup;
+    private final PolicyStore policies;
+    private final BusinessCalendar calendar;
+
+    public FollowupController(FollowupService followup, PolicyStore policies, BusinessCalendar calendar) {
+        this.followup = followup;
+        this.policies = policies;
+        this.calendar = calendar;
+    }
+
+    /**
+     * Revisits per assignee queue and due date, earliest first. {@code dueFrom}/{@code dueTo} are dates of the desk's
+     * calendar (inclusive); {@code status} defaults to the open ones (REVISIT_DUE).
+     */
+    @GetMapping("/revisits")
+    public List<FollowupView> revisits(@RequestParam(required = false) @Size(max = 64) String assignee,
+                                       @RequestParam(required = false) List<FollowupStatus> status,
+                                       @RequestParam(required = false) LocalDate dueFrom,
+                                       @RequestParam(required = false) LocalDate dueTo,
+                                       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+                                       CallerIdentity caller) {
+        caller.require(READERS);
+        if (dueFrom != null && dueTo != null && dueTo.isBefore(dueFrom)) {
+            throw ApiException.invalid("dueTo", "must not be before dueFrom");
+        }
+        Instant from = dueFrom == null ? null : dueFrom.atStartOfDay(calendar.zone()).toInstant();
+        Instant before = dueTo == null ? null : dueTo.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+        List<FollowupStatus> statuses = status == null || status.isEmpty() ? List.of(FollowupStatus.REVISIT_DUE) : status;
+        return followup.revisits(statuses, blankToNull(assignee), from, before, limit);
+    }
+
+    @GetMapping("/cases/{complaintId}")
+    public FollowupView followupCase(@PathVariable String complaintId, CallerIdentity caller) {
+        caller.require(READERS);
+        return followup.view(complaintId);
+    }
+
+    /**
+     * One revisit contact. {@code reached=false}: a failed attempt (after the policy's attempts: unreachable).
+     * {@code reached=true}: {@code satisfaction} 1–5 required, {@code reason} required for a bad rating.
+     */
+    public record RevisitAttemptRequest(
+            @NotNull Boolean reached,
+            @Min(1) @Max(5) Integer satisfaction,
+            @Size(max = 2000) String reason,
+            @Size(max = 2000) String comment) {
+    }
+
+    @PostMapping(path = "/revisits/{complaintId}/attempts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public FollowupView recordAttempt(@PathVariable String complaintId, @Valid @RequestBody RevisitAttemptRequest body,
+                                      CallerIdentity caller) {
+        caller.require(Roles.SUPERVISOR, Roles.TRIAGE_OFFICER);
+        RevisitAnswer answer = new RevisitAnswer(body.reached(), body.reached() ? body.satisfaction() : null,
+                trim(body.reason()), trim(body.comment()), caller.actor(), false);
+        return followup.recordRevisit(complaintId, answer, caller::hasRole, RequestContextFilter.currentCorrelationId());
+    }
+
+    /** 专项报告 (SPEC §3.16, seed 5.3.5): cause, handling, corrective and preventive actions. */
+    public record SpecialReportRequest(
+            @Size(max = SpecialReport.MAX_TEXT) String cause,
+            @Size(max = SpecialReport.MAX_TEXT) String handling,
+            @Size(max = SpecialReport.MAX_TEXT) String correctiveActions,
+            @Size(max = SpecialReport.MAX_TEXT) String preventiveActions) {
+    }
+
+    @PostMapping(path = "/special-reports/{complaintId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<FollowupView> fileSpecialReport(@PathVariable String complaintId,
+                                                          @Valid @RequestBody SpecialReportRequest body,
+                                                          CallerIdentity caller) {
+        caller.require(Roles.TRIAGE_OFFICER, Roles.SUPERVISOR, Roles.DEPARTMENT_MANAGER);
+        FollowupView v = followup.fileSpecialReport(complaintId, body.cause(), body.handling(), body.correctiveActions(),
+                body.preventiveActions(), caller.actor(), RequestContextFilter.currentCorrelationId());
+        return ResponseEntity.created(URI.create("/api/v1/followup/special-reports/" + complaintId)).body(v);
+    }
+
+    @GetMapping("/special-reports/{complaintId}")
+    public SpecialReport specialReport(@PathVariable String complaintId, CallerIdentity caller) {
+        caller.require(READERS);
+        return followup.specialReport(complaintId);
+    }
+
+    public record PolicyView(RevisitPolicy policy, String updatedBy, Instant updatedAt) {
+        static PolicyView of(PolicyDocument d) {
+            return new PolicyView(d.policy, d.updatedBy, d.updatedAt);
+        }
+    }
+
+    @GetMapping("/policy")
+    public PolicyView policy(CallerIdentity caller) {
+        caller.require(READERS);
+        return PolicyView.of(policies.current());
+    }
+
+    /** Replaces the revisit and retry policy; takes effect for the next revisit scheduled or recorded. */
+    @PutMapping(path = "/policy", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public PolicyView replacePolicy(@RequestBody RevisitPolicy policy, CallerIdentity caller) {
+        caller.require(Roles.ADMIN, Roles.SUPERVISOR);
+        var problems = policy.problems();
+        if (!problems.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "The policy has invalid fields.",
+                    Map.of("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList()));
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return PolicyView.of(policies.replace(policies.current(), policy, caller.actor()));
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return trim(s);
+    }
+
+}

@@ -1,0 +1,67 @@
+package com.complaintdesk.followup.application;
+
+import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.contracts.model.EscalationLevel;
+import com.complaintdesk.contracts.model.Flag;
+import com.complaintdesk.contracts.model.Severity;
+import com.complaintdesk.followup.domain.RevisitPolicy;
+import com.complaintdesk.followup.domain.RevisitRoute;
+import com.complaintdesk.followup.domain.RevisitRule;
+import com.complaintdesk.followup.domain.UnreachableOutcome;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Settings of follow-up, each overridable by environment variable (e.g. {@code FOLLOWUP_POLICY_MAXATTEMPTS=5}).
+ * {@code policy} is the policy a fresh install starts with; once stored, the stored one (editable through
+ * {@code PUT /api/v1/followup/policy}) is used.
+ */
+@ConfigurationProperties("followup")
+public record FollowupProperties(
+        /* salts the digests of the complainant's second factor; production sets FOLLOWUP_CONTACTDIGESTSECRET */
+        @DefaultValue("local-dev-followup-digest-secret") String contactDigestSecret,
+        @DefaultValue BusinessHours businessHours,
+        @DefaultValue Policy policy) {
+
+    public record BusinessHours(
+            @DefaultValue("Asia/Shanghai") ZoneId zone,
+            @DefaultValue("09:00") LocalTime open,
+            @DefaultValue("18:00") LocalTime close,
+            @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"}) Set<DayOfWeek> weekdays) {
+    }
+
+    public record Policy(
+            @DefaultValue("WORKING_DAYS_AFTER_COMPLETION") RevisitRule rule,
+            @DefaultValue("2") int workingDays,
+            @DefaultValue("3") int daysAfterReply,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("CLOSE") UnreachableOutcome unreachableOutcome,
+            @DefaultValue("3") int satisfiedFrom,
+            @DefaultValue("2") int escalateFromReopen,
+            @DefaultValue("DEPARTMENT_MANAGER") EscalationLevel escalateTo,
+            @DefaultValue("MAJOR") Set<Severity> specialReportSeverities,
+            @DefaultValue("EXTREME_BEHAVIOUR") Set<Flag> specialReportFlags,
+            /* per complainant type; application.yml routes ANCHOR_TENANT to the service supervisor in person */
+            Map<ComplainantType, RevisitRoute> routes,
+            @DefaultValue Route defaultRoute) {
+
+        public RevisitPolicy toPolicy() {
+            return new RevisitPolicy(rule, workingDays, daysAfterReply, maxAttempts, unreachableOutcome, satisfiedFrom,
+                    escalateFromReopen, escalateTo, specialReportSeverities, specialReportFlags, routes,
+                    new RevisitRoute(defaultRoute.method(), defaultRoute.assignee(), defaultRoute.role()));
+        }
+    }
+
+    /** SPEC §3.14: everyone but anchor tenants and investors is revisited by the service desk, by phone or visit. */
+    public record Route(
+            @DefaultValue("PHONE_OR_VISIT") String method,
+            @DefaultValue("SERVICE_DESK") String assignee,
+            @DefaultValue("TRIAGE_OFFICER") String role) {
+    }
+}

@@ -1,0 +1,220 @@
+package com.complaintdesk.followup.application;
+
+import com.complaintdesk.contracts.events.ComplaintEvent;
+import com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched;
+import com.complaintdesk.contracts.events.DispatchEvents.ComplaintResolved;
+import com.complaintdesk.contracts.events.EventEnvelope;
+import com.complaintdesk.contracts.events.IntakeEvents.ComplaintReceived;
+import com.complaintdesk.contracts.events.TriageEvents.ComplaintReclassified;
+import com.complaintdesk.contracts.events.TriageEvents.ComplaintRejected;
+import com.complaintdesk.contracts.events.TriageEvents.ComplaintTransferred;
+import com.complaintdesk.contracts.events.TriageEvents.ComplaintTriaged;
+import com.complaintdesk.followup.adapters.mongo.FollowupDocument;
+import com.complaintdesk.followup.adapters.mongo.FollowupStore;
+import com.complaintdesk.followup.adapters.mongo.PolicyStore;
+import com.complaintdesk.followup.domain.ContactDigest;
+import com.complaintdesk.followup.domain.FollowupCase;
+import com.complaintdesk.followup.domain.FollowupStatus;
+import com.complaintdesk.followup.domain.IllegalTransition;
+import com.complaintdesk.followup.domain.InvalidCommand;
+import com.complaintdesk.followup.domain.RevisitAnswer;
+import com.complaintdesk.followup.domain.RevisitPolicy;
+import com.complaintdesk.followup.domain.SpecialReport;
+import com.complaintdesk.kit.calendar.BusinessCalendar;
+import com.complaintdesk.kit.events.EventFactory;
+import com.complaintdesk.kit.web.ApiException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The use cases of follow-up: learn from the other services' events, record revisits, file special reports. */
+@Service
+public class FollowupService {
+
+    private static final int MAX_RETRIES = 5;
+
+    private final FollowupStore store;
+    private final PolicyStore policies;
+    private final ContactDigest digest;
+    private final BusinessCalendar calendar;
+    private final EventFactory events;
+    private final Clock clock;
+
+    public FollowupService(FollowupStore store, PolicyStore policies, ContactDigest digest, BusinessCalendar calendar,
+                           EventFactory events, Clock clock) {
+        this.store = store;
+        this.policies = policies;
+        this.digest = digest;
+        this.calendar = calendar;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies one event of another service, once: the processed id is saved with the change and the events it
+     * causes, whose ids derive from the input's, so a redelivery changes nothing and re-emits nothing new.
+     * A concurrent write makes the save fail; the listener's error handler then redelivers.
+     */
+    public void apply(EventEnvelope<ComplaintEvent> in) {
+        if (!relevant(in.payload())) {
+            return;
+        }
+        FollowupDocument doc = store.find(in.complaintId()).orElseGet(FollowupDocument::new);
+        if (doc.alreadyProcessed(in.eventId())) {
+            return;
+        }
+        FollowupCase c = doc.getVersion() == null ? FollowupCase.open(in.complaintId()) : store.toDomain(doc);
+        List<ComplaintEvent> caused = react(c, in);
+        doc.markProcessed(in.eventId());
+        List<EventEnvelope<?>> out = new ArrayList<>();
+        for (int i = 0; i < caused.size(); i++) {
+            out.add(events.causedBy(in, caused.get(i), i));
+        }
+        try {
+            store.save(c, doc, out, clock.instant());
+        } catch (DuplicateKeyException raced) {
+            // another instance created the case first: retry through the error handler
+            throw new OptimisticLockingFailureException("case created concurrently: " + in.complaintId(), raced);
+        }
+    }
+
+    private List<ComplaintEvent> react(FollowupCase c, EventEnvelope<ComplaintEvent> in) {
+        ComplaintEvent e = in.payload();
+        if (e instanceof ComplaintReceived r) {
+            var who = r.complainant();
+            if (who != null) {
+                c.registered(who.type(), digest.ofPhone(in.complaintId(), who.phone()),
+                        digest.ofEmail(in.complaintId(), who.email()));
+            }
+        } else if (e instanceof ComplaintTriaged t) {
+            c.classified(t.severity(), t.flags());
+        } else if (e instanceof ComplaintReclassified t) {
+            c.classified(t.severity(), t.flags());
+        } else if (e instanceof ComplaintRejected r) {
+            return c.endedWithoutHandling("rejected: " + r.reason(), in.occurredAt());
+        } else if (e instanceof ComplaintTransferred t) {
+            return c.endedWithoutHandling("transferred to " + t.transferredTo() + ": " + t.reason(), in.occurredAt());
+        } else if (e instanceof ComplaintDispatched d) {
+            c.dispatched(d.department(), d.handler(), d.severity());
+        } else if (e instanceof ComplaintResolved r) {
+            return c.resolved(in.occurredAt(), r.department(), r.handler(), policies.policy(), calendar);
+        }
+        return List.of();
+    }
+
+    private static boolean relevant(ComplaintEvent e) {
+        return e instanceof ComplaintReceived || e instanceof ComplaintTriaged || e instanceof ComplaintReclassified
+                || e instanceof ComplaintRejected || e instanceof ComplaintTransferred
+                || e instanceof ComplaintDispatched || e instanceof ComplaintResolved;
+    }
+
+    // ---- staff ----
+
+    public FollowupView view(String complaintId) {
+        FollowupDocument d = load(complaintId);
+        return FollowupView.of(store.toDomain(d), policies.policy(), clock.instant());
+    }
+
+    public List<FollowupView> revisits(List<FollowupStatus> statuses, String assignee, Instant dueFrom, Instant dueBefore,
+                                       int limit) {
+        RevisitPolicy policy = policies.policy();
+        Instant now = clock.instant();
+        return store.revisits(statuses, assignee, dueFrom, dueBefore, limit).stream()
+                .map(d -> FollowupView.of(store.toDomain(d), policy, now)).toList();
+    }
+
+    /** Records a revisit contact; only the role the policy's route names (or ADMIN) may record it. */
+    public FollowupView recordRevisit(String complaintId, RevisitAnswer answer, java.util.function.Predicate<String> hasRole,
+                                      String correlationId) {
+        return change(complaintId, correlationId, (c, policy) -> {
+            if (c.revisit() != null && !hasRole.test(c.revisit().role())) {
+                throw ApiException.forbidden("This revisit (" + c.revisit().method() + ", " + c.revisit().assignee()
+                        + ") is recorded by the role " + c.revisit().role() + ".");
+            }
+            return c.recordRevisit(answer, policy, clock.instant());
+        });
+    }
+
+    /** SPEC §3.16: file the special report of a major or vicious complaint. */
+    public FollowupView fileSpecialReport(String complaintId, String cause, String handling, String corrective,
+                                          String preventive, String by, String correlationId) {
+        var problems = SpecialReport.problems(cause, handling, corrective, preventive);
+        if (!problems.isEmpty()) {
+            throw invalid(new InvalidCommand(problems));
+        }
+        String reportId = "SR-" + complaintId + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return change(complaintId, correlationId, (c, policy) -> c.fileSpecialReport(
+                new SpecialReport(reportId, cause.strip(), handling.strip(), corrective.strip(),
+                        preventive == null ? null : preventive.strip(), by, clock.instant()), policy));
+    }
+
+    public SpecialReport specialReport(String complaintId) {
+        SpecialReport r = store.toDomain(load(complaintId)).specialReport();
+        if (r == null) {
+            throw ApiException.notFound("Special report", "for complaint " + complaintId);
+        }
+        return r;
+    }
+
+    // ---- complainant ----
+
+    /** SPEC §3.19: the complainant answers the revisit with the second factor, once. */
+    public FollowupView answerByComplainant(String complaintId, String verify, RevisitAnswer answer, String correlationId) {
+        FollowupDocument d = store.find(complaintId).orElse(null);
+        if (d == null || !digest.matches(complaintId, verify, d.phoneDigest, d.emailDigest)) {
+            // the same answer as for an unknown number: a wrong guess learns nothing
+            throw ApiException.notFound("Complaint", complaintId + " with this verification");
+        }
+        return change(complaintId, correlationId, (c, policy) -> c.answerByComplainant(answer, policy, clock.instant()));
+    }
+
+    // ---- plumbing ----
+
+    private interface Action {
+        List<ComplaintEvent> apply(FollowupCase c, RevisitPolicy policy);
+    }
+
+    private FollowupView change(String complaintId, String correlationId, Action action) {
+        for (int attempt = 0; ; attempt++) {
+            FollowupDocument doc = load(complaintId);
+            FollowupCase c = store.toDomain(doc);
+            RevisitPolicy policy = policies.policy();
+            List<ComplaintEvent> caused;
+            try {
+                caused = action.apply(c, policy);
+            } catch (IllegalTransition e) {
+                throw ApiException.illegalState(e.getMessage(), e.current());
+            } catch (InvalidCommand e) {
+                throw invalid(e);
+            }
+            List<EventEnvelope<?>> out = caused.stream().<EventEnvelope<?>>map(e -> events.envelope(complaintId, e, correlationId)).toList();
+            try {
+                store.save(c, doc, out, clock.instant());
+                return FollowupView.of(c, policy, clock.instant());
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= MAX_RETRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private FollowupDocument load(String complaintId) {
+        return store.find(complaintId).orElseThrow(() -> ApiException.notFound("Complaint", complaintId));
+    }
+
+    private static ApiException invalid(InvalidCommand e) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.",
+                Map.of("errors",
+                        e.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList()));
+    }
+
+}

@@ -60,8 +60,9 @@ public class KitAutoConfiguration {
     @ConditionalOnBean(OutboxCollections.class)
     @ConditionalOnProperty(name = "kit.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxCollections collections,
-                            KitProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, collections, properties, meters);
+                            KitProperties properties, MeterRegistry meters,
+                            org.springframework.beans.factory.ObjectProvider<org.springframework.kafka.core.KafkaAdmin> admin) {
+        return new OutboxRelay(mongo, kafka, collections, properties, meters, admin.getIfAvailable());
     }
 
     @Bean

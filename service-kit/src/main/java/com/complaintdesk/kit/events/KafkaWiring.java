@@ -33,12 +33,23 @@ public class KafkaWiring {
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer kitProducerDefaults() {
-        return factory -> factory.updateConfigs(Map.of(
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        return factory -> {
+            factory.updateConfigs(Map.of(
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+            // defaults a service may override with spring.kafka.producer.properties.*
+            Map<String, Object> configured = factory.getConfigurationProperties();
+            Map<String, Object> defaults = new java.util.HashMap<>();
+            defaults.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            // while Kafka is down the outbox relay must fail fast and retry, not block a minute per send
+            defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            defaults.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            defaults.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            defaults.keySet().removeIf(configured::containsKey);
+            factory.updateConfigs(defaults);
+        };
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.util.ArrayList;
@@ -37,11 +38,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final KitProperties.Outbox settings;
     private final Counter relayed;
     private final Counter failures;
+    private final KafkaAdmin admin;
     private volatile boolean running;
     private Thread worker;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxCollections collections,
-                       KitProperties properties, MeterRegistry meters) {
+                       KitProperties properties, MeterRegistry meters, KafkaAdmin admin) {
+        this.admin = admin;
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = collections.names();
@@ -89,6 +92,10 @@ public class OutboxRelay implements SmartLifecycle {
         long backoffMs = 0;
         while (running) {
             try {
+                if (backoffMs > 0 && admin != null) {
+                    // Kafka was unreachable: topics missed at start-up are created now, before the first send
+                    admin.initialize();
+                }
                 int sent = relayOnce();
                 backoffMs = 0;
                 if (sent == 0) {

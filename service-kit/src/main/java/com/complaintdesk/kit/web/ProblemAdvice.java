@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
  * input, {@code errors: [{field, message}]} — one entry per field, in words a front end can show.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
@@ -70,10 +71,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
                                                                             HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
-                errors.add(Map.of("field", r.getMethodParameter().getParameterName() == null ? "parameter"
-                        : r.getMethodParameter().getParameterName(), "message", String.valueOf(err.getDefaultMessage())))));
-        return ResponseEntity.badRequest().body(invalid("The request has invalid parameters.", errors));
+        ex.getParameterValidationResults().forEach(r -> {
+            if (r instanceof org.springframework.validation.method.ParameterErrors body) {
+                // a @Valid request body validated as a method parameter: report its fields, not "body"
+                body.getFieldErrors().forEach(fe -> errors.add(Map.of("field", fe.getField(), "message",
+                        String.valueOf(fe.getDefaultMessage()))));
+                body.getGlobalErrors().forEach(ge -> errors.add(Map.of("field", ge.getObjectName(), "message",
+                        String.valueOf(ge.getDefaultMessage()))));
+            } else {
+                String name = r.getMethodParameter().getParameterName();
+                r.getResolvableErrors().forEach(err -> errors.add(Map.of("field", name == null ? "parameter" : name,
+                        "message", String.valueOf(err.getDefaultMessage()))));
+            }
+        });
+        return ResponseEntity.badRequest().body(invalid("The request has invalid fields.", errors));
     }
 
     @Override

@@ -61,6 +61,28 @@ public class KafkaWiring {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
     }
 
+    /** Logs written while a record is handled carry its complaint id (the record key). */
+    @Bean
+    org.springframework.kafka.listener.RecordInterceptor<String, String> kitComplaintIdInLogs() {
+        return new org.springframework.kafka.listener.RecordInterceptor<>() {
+            @Override
+            public org.apache.kafka.clients.consumer.ConsumerRecord<String, String> intercept(
+                    org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record,
+                    org.apache.kafka.clients.consumer.Consumer<String, String> consumer) {
+                if (record.key() != null) {
+                    org.slf4j.MDC.put("complaintId", record.key());
+                }
+                return record;
+            }
+
+            @Override
+            public void afterRecord(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record,
+                                    org.apache.kafka.clients.consumer.Consumer<String, String> consumer) {
+                org.slf4j.MDC.remove("complaintId");
+            }
+        };
+    }
+
     @Bean
     KafkaAdmin.NewTopics kitTopics(KitProperties properties) {
         List<NewTopic> topics = new ArrayList<>();

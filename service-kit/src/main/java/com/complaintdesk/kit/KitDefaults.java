@@ -1,0 +1,34 @@
+package com.complaintdesk.kit;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Defaults every service shares, at the lowest precedence: a service's application.yml or an environment variable
+ * overrides any of them. Observability (traces across HTTP and Kafka, Prometheus, probes) is on everywhere.
+ */
+public class KitDefaults implements EnvironmentPostProcessor {
+
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("spring.kafka.template.observation-enabled", "true"),
+            Map.entry("spring.kafka.listener.observation-enabled", "true"),
+            Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+            Map.entry("spring.kafka.admin.fail-fast", "false"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("management.tracing.sampling.probability", "1.0"),
+            Map.entry("management.observations.key-values.application", "${spring.application.name}"),
+            Map.entry("spring.threads.virtual.enabled", "true"),
+            Map.entry("server.shutdown", "graceful"),
+            Map.entry("logging.pattern.correlation", "[%X{traceId:-},%X{complaintId:-}] "),
+            Map.entry("springdoc.api-docs.path", "/v3/api-docs"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("complaint-desk-kit-defaults", DEFAULTS));
+    }
+}

@@ -11,10 +11,34 @@ public final class SlaEvents {
     private SlaEvents() {
     }
 
+    /**
+     * A clock is running with this deadline. Published again, with the same {@code startedAt}, whenever the deadline
+     * moves (resumed after a pause, re-classified): the latest one per clock is the current deadline.
+     */
     public record SlaClockStarted(String clock, Instant startedAt, Instant dueAt) implements ComplaintEvent {
     }
 
-    public record SlaClockStopped(String clock, Instant stoppedAt, boolean breached) implements ComplaintEvent {
+    /**
+     * A clock stopped: fulfilled (its step was done), or ended by closing. {@code elapsedSeconds} is wall-clock time
+     * from start to stop, {@code pausedSeconds} the part spent waiting on the complainant, {@code businessSeconds}
+     * the working time inside it, so reports can say exactly how long each step took. The three measures and
+     * {@code reason} are null on events from before they were added.
+     */
+    public record SlaClockStopped(String clock, Instant stoppedAt, boolean breached, Instant startedAt, Instant dueAt,
+                                  Long elapsedSeconds, Long pausedSeconds, Long businessSeconds, String reason)
+            implements ComplaintEvent {
+        public SlaClockStopped(String clock, Instant stoppedAt, boolean breached) {
+            this(clock, stoppedAt, breached, null, null, null, null, null, null);
+        }
+    }
+
+    /** SPEC §4: the clock stops while the complaint waits on the complainant (AWAITING_DOCUMENTS). */
+    public record SlaClockPaused(String clock, Instant pausedAt, String reason) implements ComplaintEvent {
+    }
+
+    /** The wait is over; {@code dueAt} is the new deadline (the paused time is added back). */
+    public record SlaClockResumed(String clock, Instant resumedAt, Instant dueAt, long pausedSeconds)
+            implements ComplaintEvent {
     }
 
     public record SlaWarning(String clock, Instant dueAt, int percentElapsed) implements ComplaintEvent {

@@ -1,0 +1,160 @@
+package com.complaintdesk.followup.adapters;
+
+import com.complaintdesk.contracts.events.ComplaintEvent;
+import com.complaintdesk.contracts.events.EventEnvelope;
+import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.contracts.http.IdentityHeaders;
+import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.testsupport.EventProbe;
+import com.complaintdesk.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running follow-up service on the embedded Kafka and Mongo-wire server, shared by every adapter test class
+ * (same configuration → one cached Spring context). Tests feed the other services' events onto Kafka, drive the
+ * REST API and read what follow-up publishes with one {@link EventProbe}. Complaint ids are unique per test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(ServiceHarness.TestClock.class)
+abstract class ServiceHarness {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    static EventProbe probe;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry r) {
+        TestInfrastructure.register(r);
+    }
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(at("2026-11-27T15:00"));
+        }
+    }
+
+    @BeforeAll
+    static void openProbe() {
+        probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.FOLLOWUP,
+                Topics.deadLetter(Topics.DISPATCH));
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MutableClock clock;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    static Instant at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
+    }
+
+    static String newComplaintId() {
+        return String.format("C-20261127-%06d", SEQ.incrementAndGet());
+    }
+
+    /** Publishes another service's event, as that service would. */
+    <E extends ComplaintEvent> EventEnvelope<E> feed(String topic, String complaintId, E payload, Instant occurredAt) {
+        EventEnvelope<E> e = EventEnvelope.of(payload, complaintId, occurredAt, "corr-" + complaintId, "test");
+        send(topic, e);
+        return e;
+    }
+
+    void send(String topic, EventEnvelope<?> e) {
+        try {
+            kafka.send(topic, e.complaintId(), codec.encode(e)).get(10, TimeUnit.SECONDS);
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    List<ConsumerRecord<String, String>> await(String complaintId, String type, int count) {
+        return probe.await(EventProbe.ofType(complaintId, type), count, Duration.ofSeconds(30));
+    }
+
+    long count(String complaintId, String type) {
+        return probe.records().stream().filter(EventProbe.ofType(complaintId, type)).count();
+    }
+
+    JsonNode payload(ConsumerRecord<String, String> r) {
+        return json.readTree(r.value()).path("payload");
+    }
+
+    record Reply(int status, JsonNode body) {
+    }
+
+    Reply get(String path, String roles) {
+        return call(HttpRequest.newBuilder(uri(path)).GET(), roles);
+    }
+
+    Reply post(String path, String body, String roles) {
+        return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), roles);
+    }
+
+    Reply put(String path, String body, String roles) {
+        return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), roles);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** {@code roles} null: a channel front end (the complainant's answer); else a staff user with those roles. */
+    private Reply call(HttpRequest.Builder b, String roles) {
+        if (roles == null) {
+            b.header(IdentityHeaders.CHANNEL_CLIENT, "web");
+        } else {
+            b.header(IdentityHeaders.USER_ID, "u-" + roles.toLowerCase().replace(',', '-'))
+                    .header(IdentityHeaders.ROLES, roles);
+        }
+        try {
+            var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body().isBlank() ? json.createObjectNode() : json.readTree(r.body()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.complaintdesk.dispatch.adapters.mongo;
+
+import com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched;
+import com.complaintdesk.contracts.events.EventEnvelope;
+import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.dispatch.domain.handling.HandlingStatus;
+import com.complaintdesk.kit.events.EventCodec;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Complaints in dispatch. A save writes the state and its events (outbox) in one document write, with optimistic locking. */
+@Component
+public class CaseStore {
+
+    private final MongoTemplate mongo;
+    private final EventCodec codec;
+
+    public CaseStore(MongoTemplate mongo, EventCodec codec) {
+        this.mongo = mongo;
+        this.codec = codec;
+    }
+
+    public Optional<CaseDocument> find(String number) {
+        return Optional.ofNullable(mongo.findById(number, CaseDocument.class));
+    }
+
+    /**
+     * Saves the case with its events: every event goes to {@link Topics#DISPATCH}; a ComplaintDispatched also to the
+     * department's own topic, so a department system reads only its own complaints.
+     */
+    public void save(CaseDocument doc, List<EventEnvelope<?>> events) {
+        for (EventEnvelope<?> e : events) {
+            doc.enqueue(Topics.DISPATCH, e, codec);
+            if (e.payload() instanceof ComplaintDispatched d && d.department() != null) {
+                doc.enqueue(Topics.departmentTopic(d.department()), e, codec);
+            }
+        }
+        doc.syncIndexes();
+        mongo.save(doc);
+    }
+
+    public List<CaseDocument> list(String department, HandlingStatus status, String handler, int limit) {
+        Criteria c = new Criteria();
+        if (department != null) {
+            c = c.and("department").is(department);
+        }
+        if (status != null) {
+            c = c.and("status").is(status);
+        }
+        if (handler != null) {
+            c = c.and("handler").is(handler);
+        }
+        Query q = new Query(c).with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(limit);
+        q.fields().exclude("outbox").exclude("processedEvents");
+        return mongo.find(q, CaseDocument.class);
+    }
+
+    public List<CaseDocument> queued() {
+        return mongo.find(new Query(Criteria.where("status").is(HandlingStatus.QUEUED)).limit(200), CaseDocument.class);
+    }
+
+    public List<CaseDocument> openCasesOf(String handler) {
+        return mongo.find(new Query(Criteria.where("handler").is(handler)
+                .and("status").in(HandlingStatus.DISPATCHED, HandlingStatus.INVESTIGATING, HandlingStatus.SOLUTION_PROPOSED,
+                        HandlingStatus.APPEALED, HandlingStatus.IN_PROGRESS)), CaseDocument.class);
+    }
+}

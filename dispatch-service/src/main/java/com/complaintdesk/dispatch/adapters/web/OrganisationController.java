@@ -1,0 +1,171 @@
+package com.complaintdesk.dispatch.adapters.web;
+
+import com.complaintdesk.contracts.http.Roles;
+import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.contracts.model.Severity;
+import com.complaintdesk.dispatch.application.OrganisationService;
+import com.complaintdesk.dispatch.domain.organisation.Department;
+import com.complaintdesk.dispatch.domain.organisation.DutySchedule;
+import com.complaintdesk.dispatch.domain.organisation.Handler;
+import com.complaintdesk.dispatch.domain.organisation.RoutingRule;
+import com.complaintdesk.kit.web.CallerIdentity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Departments, handlers with their duty rosters, and the routing table (issue 4), as data behind the API. */
+@RestController
+@RequestMapping(path = "/api/v1/organisation", produces = MediaType.APPLICATION_JSON_VALUE)
+public class OrganisationController {
+
+    private final OrganisationService organisation;
+
+    public OrganisationController(OrganisationService organisation) {
+        this.organisation = organisation;
+    }
+
+    private static void staff(CallerIdentity caller) {
+        caller.require(Roles.HANDLER, Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR, Roles.HQ_ANALYST, Roles.TRIAGE_OFFICER);
+    }
+
+    @GetMapping("/departments")
+    public List<Department> departments(CallerIdentity caller) {
+        staff(caller);
+        return organisation.departments();
+    }
+
+    @GetMapping("/departments/{code}")
+    public Department department(@PathVariable String code, CallerIdentity caller) {
+        staff(caller);
+        return organisation.department(code);
+    }
+
+    public record DepartmentRequest(
+            @NotBlank(message = "is required") @Size(max = 200) String name,
+            @Size(max = 200) String nameZh,
+            @NotBlank(message = "is required") @Size(max = 100) String manager,
+            boolean confidential) {
+    }
+
+    @PutMapping(path = "/departments/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Department saveDepartment(@PathVariable @Pattern(regexp = "^[A-Z][A-Z0-9_]{1,30}$",
+            message = "must be an upper-case code such as ENGINEERING") String code,
+                                     @Valid @RequestBody DepartmentRequest body, CallerIdentity caller) {
+        return organisation.saveDepartment(new Department(code, body.name(), body.nameZh(), body.manager(), body.confidential()), caller);
+    }
+
+    @GetMapping("/handlers")
+    public List<Handler> handlers(@RequestParam(required = false) String department, CallerIdentity caller) {
+        staff(caller);
+        return organisation.handlers(department);
+    }
+
+    @GetMapping("/handlers/{id}")
+    public Handler handler(@PathVariable String id, CallerIdentity caller) {
+        staff(caller);
+        return organisation.handler(id);
+    }
+
+    public record ShiftRequest(
+            @NotEmpty(message = "needs at least one day") Set<DayOfWeek> days,
+            @NotNull(message = "is required") LocalTime from,
+            @NotNull(message = "is required") LocalTime to) {
+    }
+
+    public record DutyRequest(boolean alwaysOnDuty, String zone, @Size(max = 21) List<@Valid ShiftRequest> shifts) {
+        @AssertTrue(message = "give alwaysOnDuty or at least one shift, and a valid time zone such as Asia/Shanghai")
+        public boolean isUsable() {
+            if (zone != null && !zone.isBlank()) {
+                try {
+                    ZoneId.of(zone);
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }
+            return alwaysOnDuty || (shifts != null && !shifts.isEmpty());
+        }
+    }
+
+    public record HandlerRequest(
+            @NotBlank(message = "is required") @Size(max = 100) String name,
+            @Size(max = 50) String employeeNo,
+            @NotBlank(message = "is required") String department,
+            @Size(max = 30) Set<@NotBlank String> skills,
+            @Min(value = 0, message = "must not be negative") @Max(value = 1000, message = "must be at most 1000") int capacity,
+            @NotNull(message = "is required") @Valid DutyRequest duty,
+            Boolean available) {
+    }
+
+    /** Create or update a handler and their duty roster (ADMIN, or the manager of the department). */
+    @PutMapping(path = "/handlers/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Handler saveHandler(@PathVariable @Pattern(regexp = "^[A-Za-z0-9._-]{2,64}$", message = "must be 2-64 letters, digits, . _ -") String id,
+                               @Valid @RequestBody HandlerRequest body, CallerIdentity caller) {
+        var shifts = body.duty().shifts() == null ? List.<DutySchedule.Shift>of()
+                : body.duty().shifts().stream().map(s -> new DutySchedule.Shift(s.days(), s.from(), s.to())).toList();
+        var duty = new DutySchedule(body.duty().alwaysOnDuty(), body.duty().zone(), shifts);
+        return organisation.saveHandler(new Handler(id, body.name(), body.employeeNo(), body.department(), body.skills(),
+                body.capacity(), duty, body.available() == null || body.available(), 0, 0), caller);
+    }
+
+    public record AvailabilityRequest(@NotNull(message = "is required") Boolean available,
+                                      @Size(max = 500) String reason) {
+    }
+
+    /** A handler unavailable → their open complaints are reassigned; available again → queued complaints are offered. */
+    @PostMapping(path = "/handlers/{id}/availability", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> availability(@PathVariable String id, @Valid @RequestBody AvailabilityRequest body,
+                                            CallerIdentity caller) {
+        int moved = organisation.setAvailability(id, body.available(), body.reason(), caller);
+        return Map.of("handler", id, "available", body.available(), "complaintsMoved", moved);
+    }
+
+    @GetMapping("/routing-rules")
+    public List<RoutingRule> routing(CallerIdentity caller) {
+        staff(caller);
+        return organisation.settings().routing;
+    }
+
+    public record RuleRequest(
+            @Min(0) int priority, String category, ComplainantType complainantType, Severity minSeverity,
+            @NotBlank(message = "is required") String department, String skill, boolean confidential) {
+    }
+
+    @PutMapping(path = "/routing-rules", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public List<RoutingRule> replaceRouting(@RequestBody @NotEmpty(message = "needs at least one rule") List<@Valid RuleRequest> body,
+                                            CallerIdentity caller) {
+        return organisation.replaceRouting(body.stream().map(r -> new RoutingRule(r.priority(), r.category(),
+                r.complainantType(), r.minSeverity(), r.department(), r.skill(), r.confidential())).toList(), caller);
+    }
+
+    public record SettingsView(String fallbackDepartment, String prDepartment, String serviceSupervisor, String hq) {
+    }
+
+    @GetMapping("/settings")
+    public SettingsView settings(CallerIdentity caller) {
+        staff(caller);
+        var s = organisation.settings();
+        return new SettingsView(s.fallbackDepartment, s.prDepartment, s.serviceSupervisor, s.hq);
+    }
+}

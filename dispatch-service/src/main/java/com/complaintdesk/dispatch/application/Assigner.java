@@ -1,0 +1,70 @@
+package com.complaintdesk.dispatch.application;
+
+import com.complaintdesk.dispatch.adapters.mongo.OrganisationStore;
+import com.complaintdesk.dispatch.domain.organisation.AssignmentPolicy;
+import com.complaintdesk.dispatch.domain.organisation.ConflictOfInterest;
+import com.complaintdesk.dispatch.domain.organisation.Handler;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Chooses a handler with the {@link AssignmentPolicy} and claims them atomically in MongoDB. When another instance
+ * changed the chosen handler's workload in between, the claim fails and the choice is made again from fresh data, so
+ * concurrent instances never double-assign and the least-workload rule still holds.
+ */
+@Component
+public class Assigner {
+
+    private final OrganisationStore organisation;
+    private final AssignmentPolicy policy;
+    private final DispatchProperties properties;
+
+    public Assigner(OrganisationStore organisation, AssignmentPolicy policy, DispatchProperties properties) {
+        this.organisation = organisation;
+        this.policy = policy;
+        this.properties = properties;
+    }
+
+    /**
+     * Claims a handler of the department for the complaint, or returns empty when nobody can take it now.
+     *
+     * @param text      the complaint text: anyone it names is never the handler (SPEC §3.8)
+     * @param preferred tried first if they can take work (e.g. the previous handler of a reopened complaint)
+     */
+    public Optional<Handler> claim(String complaint, String department, String skill, String text, Set<String> alsoExcluded,
+                                   String preferred, Instant now) {
+        for (int attempt = 0; attempt < properties.assignment().maxClaimAttempts(); attempt++) {
+            List<Handler> handlers = organisation.handlers(department);
+            Set<String> excluded = new HashSet<>(ConflictOfInterest.mentionedHandlers(text, handlers));
+            excluded.addAll(alsoExcluded);
+            Optional<Handler> choice = handlers.stream()
+                    .filter(h -> h.id().equals(preferred) && !excluded.contains(h.id()) && h.canTakeWork(now))
+                    .findFirst();
+            if (choice.isEmpty()) {
+                choice = policy.choose(handlers, skill, excluded, now);
+            }
+            if (choice.isEmpty()) {
+                return Optional.empty();
+            }
+            Handler h = choice.get();
+            if (organisation.claim(h.id(), complaint, h.openCases(), organisation.nextAssignmentSeq(department))) {
+                return choice;
+            }
+            // another instance assigned to this handler meanwhile: look again
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000, 2_000_000));
+        }
+        throw new IllegalStateException("could not claim a handler in " + department + " for " + complaint
+                + " after " + properties.assignment().maxClaimAttempts() + " attempts");
+    }
+
+    public void release(String handler, String complaint) {
+        organisation.release(handler, complaint);
+    }
+}

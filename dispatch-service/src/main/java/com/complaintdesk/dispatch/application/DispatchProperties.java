@@ -1,0 +1,37 @@
+package com.complaintdesk.dispatch.application;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/** Settings of dispatch, each overridable by environment variable (e.g. {@code DISPATCH_WEBHOOK_MAX_ATTEMPTS=8}). */
+@ConfigurationProperties("dispatch")
+public record DispatchProperties(
+        /* the organisation loaded into an empty database at start: departments, handlers, rosters, routing */
+        @DefaultValue("classpath:organisation/default-organisation.json") String organisationSeed,
+        @DefaultValue Assignment assignment,
+        @DefaultValue Queue queue,
+        @DefaultValue Webhook webhook) {
+
+    public record Assignment(
+            /* how often to choose again when another instance changed the chosen handler's workload meanwhile */
+            @DefaultValue("25") int maxClaimAttempts) {
+    }
+
+    public record Queue(
+            @DefaultValue("true") boolean drainEnabled,
+            /* how often queued complaints are offered to whoever came on duty */
+            @DefaultValue("30s") Duration drainInterval) {
+    }
+
+    public record Webhook(
+            @DefaultValue("true") boolean deliveryEnabled,
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("6") int maxAttempts,
+            @DefaultValue("2s") Duration initialBackoff,
+            @DefaultValue("2.0") double backoffMultiplier,
+            @DefaultValue("10m") Duration maxBackoff,
+            @DefaultValue("5s") Duration requestTimeout) {
+    }
+}

@@ -1,0 +1,567 @@
+package com.complaintdesk.dispatch.application;
+
+import com.complaintdesk.contracts.events.ComplaintEvent;
+import com.complaintdesk.contracts.events.EventEnvelope;
+import com.complaintdesk.contracts.events.FollowupEvents.ComplaintClosed;
+import com.complaintdesk.contracts.events.FollowupEvents.ComplaintReopened;
+import com.complaintdesk.contracts.events.IntakeEvents.ComplaintReceived;
+import com.complaintdesk.contracts.events.SlaEvents.SlaEscalated;
+import com.complaintdesk.contracts.events.TriageEvents.ComplaintReclassified;
+import com.complaintdesk.contracts.events.TriageEvents.ComplaintTriaged;
+import com.complaintdesk.contracts.http.Roles;
+import com.complaintdesk.contracts.model.EscalationLevel;
+import com.complaintdesk.dispatch.adapters.mongo.CaseDocument;
+import com.complaintdesk.dispatch.adapters.mongo.CaseStore;
+import com.complaintdesk.dispatch.adapters.mongo.OrganisationSettingsDocument;
+import com.complaintdesk.dispatch.adapters.mongo.OrganisationStore;
+import com.complaintdesk.dispatch.domain.handling.DispatchDecision;
+import com.complaintdesk.dispatch.domain.handling.HandlingCase;
+import com.complaintdesk.dispatch.domain.handling.HandlingStatus;
+import com.complaintdesk.dispatch.domain.handling.IllegalTransition;
+import com.complaintdesk.dispatch.domain.handling.Investigation;
+import com.complaintdesk.dispatch.domain.handling.Resolution;
+import com.complaintdesk.dispatch.domain.handling.SecondFactor;
+import com.complaintdesk.dispatch.domain.handling.Solution;
+import com.complaintdesk.dispatch.domain.organisation.ConflictOfInterest;
+import com.complaintdesk.dispatch.domain.organisation.Department;
+import com.complaintdesk.dispatch.domain.organisation.Handler;
+import com.complaintdesk.dispatch.domain.organisation.RoutingTable;
+import com.complaintdesk.kit.events.EventFactory;
+import com.complaintdesk.kit.web.ApiException;
+import com.complaintdesk.kit.web.CallerIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The use cases of dispatch: assigning complaints as they are triaged, the department's handling workflow, the
+ * complainant's answer to a solution, and reacting to reopen, reclassification, escalation and closing.
+ */
+@Service
+public class HandlingService {
+
+    private static final Logger log = LoggerFactory.getLogger(HandlingService.class);
+
+    private final CaseStore cases;
+    private final OrganisationStore organisation;
+    private final Assigner assigner;
+    private final EventFactory events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public HandlingService(CaseStore cases, OrganisationStore organisation, Assigner assigner, EventFactory events, Clock clock) {
+        this.cases = cases;
+        this.organisation = organisation;
+        this.assigner = assigner;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- consumed events
+
+    /** Keeps what dispatch needs of the registration: the text (conflict of interest) and the hashed second factor. */
+    public void onReceived(EventEnvelope<ComplaintEvent> env, ComplaintReceived r) {
+        CaseDocument doc = cases.find(env.complaintId()).orElseGet(() -> CaseDocument.fresh(env.complaintId()));
+        if (doc.alreadyProcessed(env.eventId())) {
+            return;
+        }
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        var complainant = r.complainant();
+        HandlingCase c = doc.handling;
+        c.recordReceived(complainant == null ? null : complainant.type(), r.content(), r.subject(),
+                SecondFactor.of(Base64.getEncoder().encodeToString(salt), complainant == null ? null : complainant.phone(),
+                        complainant == null ? null : complainant.email()), clock.instant());
+        List<ComplaintEvent> caused = new ArrayList<>();
+        String previous = c.handler();
+        String claimed = null;
+        // triage came first and the text names the handler: the person complained about never handles it (SPEC §3.8)
+        if (c.status() != null && c.status().isOpen() && previous != null && organisation.handler(previous)
+                .map(h -> ConflictOfInterest.mentions(r.content(), h)).orElse(false)) {
+            Optional<Handler> other = assigner.claim(doc.number, c.department(), null, r.content(), Set.of(previous), null, clock.instant());
+            if (other.isPresent()) {
+                claimed = other.get().id();
+                caused.addAll(c.reassign(claimed, "conflict of interest: the complaint names the assigned handler",
+                        "dispatch", clock.instant()));
+            }
+        }
+        doc.markProcessed(env.eventId());
+        saveCaused(doc, env, caused, previous, true, claimed);
+    }
+
+    /** SPEC §3.8: route to the responsible department and assign exactly one handler, or queue and tell the manager. */
+    public void onTriaged(EventEnvelope<ComplaintEvent> env, ComplaintTriaged t) {
+        CaseDocument doc = cases.find(env.complaintId()).orElseGet(() -> CaseDocument.fresh(env.complaintId()));
+        if (doc.alreadyProcessed(env.eventId())) {
+            return;
+        }
+        HandlingCase c = doc.handling;
+        if (c.isDispatched()) {
+            // a second classification of a dispatched complaint acts as a reclassification
+            var changed = c.reclassify(t.category(), t.severity(), t.liability(), t.flags(), managerOf(c.department()),
+                    prManager(), "triaged again", clock.instant());
+            doc.markProcessed(env.eventId());
+            saveCaused(doc, env, changed, c.handler(), c.status().isOpen(), null);
+            return;
+        }
+        Instant now = clock.instant();
+        OrganisationSettingsDocument settings = organisation.settings();
+        RoutingTable.Route route = new RoutingTable(settings.routing, settings.fallbackDepartment)
+                .route(t.category(), c.complainantType(), t.severity());
+        Department dept = organisation.department(route.department())
+                .orElseGet(() -> organisation.department(settings.fallbackDepartment).orElseThrow(
+                        () -> new IllegalStateException("no department " + route.department() + " nor a fallback")));
+        Optional<Handler> holder = organisation.holderOf(doc.number).filter(h -> h.department().equals(dept.code()));
+        Optional<Handler> chosen = holder.isPresent() ? holder
+                : assigner.claim(doc.number, dept.code(), route.skill(), c.content(), Set.of(), null, now);
+        var decision = new DispatchDecision(dept.code(), chosen.map(Handler::id).orElse(null), dept.manager(), prManager(),
+                t.category(), t.severity(), t.liability(), t.flags(), route.confidential() || dept.confidential(), route.because());
+        List<ComplaintEvent> caused = c.dispatch(decision, now);
+        doc.markProcessed(env.eventId());
+        saveCaused(doc, env, caused, null, false, chosen.map(Handler::id).orElse(null));
+    }
+
+    public void onReclassified(EventEnvelope<ComplaintEvent> env, ComplaintReclassified r) {
+        CaseDocument doc = cases.find(env.complaintId()).orElse(null);
+        if (doc == null || doc.alreadyProcessed(env.eventId())) {
+            return;
+        }
+        HandlingCase c = doc.handling;
+        var caused = c.reclassify(r.category(), r.severity(), r.liability(), r.flags(),
+                c.department() == null ? null : managerOf(c.department()), prManager(), r.reason(), clock.instant());
+        doc.markProcessed(env.eventId());
+        saveCaused(doc, env, caused, c.handler(), c.status() != null && c.status().isOpen(), null);
+    }
+
+    /** SPEC §3.14: back to DISPATCHED in the same department, the same handler if still on duty. */
+    public void onReopened(EventEnvelope<ComplaintEvent> env, ComplaintReopened r) {
+        CaseDocument doc = cases.find(env.complaintId()).orElse(null);
+        if (doc == null || doc.alreadyProcessed(env.eventId())) {
+            return;
+        }
+        HandlingCase c = doc.handling;
+        if (c.status() != HandlingStatus.RESOLVED) {
+            log.warn("reopen of {} ignored: it is {}", doc.number, c.status());
+            doc.markProcessed(env.eventId());
+            saveCaused(doc, env, List.of(), c.handler(), c.status() != null && c.status().isOpen(), null);
+            return;
+        }
+        String dept = c.department();
+        Optional<Handler> chosen = organisation.holderOf(doc.number).filter(h -> h.department().equals(dept));
+        if (chosen.isEmpty()) {
+            chosen = assigner.claim(doc.number, dept, null, c.content(), Set.of(), c.handler(), clock.instant());
+        }
+        String to = chosen.map(Handler::id).orElse(null);
+        var caused = c.reopen(r.reason(), to, managerOf(dept), clock.instant());
+        doc.markProcessed(env.eventId());
+        saveCaused(doc, env, caused, null, false, to);
+    }
+
+    /** An SLA escalation: recorded in the history and passed to the person of that level. */
+    public void onEscalated(EventEnvelope<ComplaintEvent> env, SlaEscalated e) {
+        CaseDocument doc = cases.find(env.complaintId()).orElse(null);
+        if (doc == null || doc.alreadyProcessed(env.eventId())) {
+            return;
+        }
+        HandlingCase c = doc.handling;
+        OrganisationSettingsDocument s = organisation.settings();
+        String recipient = switch (e.level()) {
+            case HANDLER -> c.handler();
+            case SERVICE_SUPERVISOR -> s.serviceSupervisor;
+            case DEPARTMENT_MANAGER -> c.department() == null ? null : managerOf(c.department());
+            case HQ -> s.hq;
+        };
+        String role = switch (e.level()) {
+            case HANDLER -> Roles.HANDLER;
+            case SERVICE_SUPERVISOR -> Roles.SUPERVISOR;
+            case DEPARTMENT_MANAGER -> Roles.DEPARTMENT_MANAGER;
+            case HQ -> Roles.HQ_ANALYST;
+        };
+        var caused = c.recordEscalation(e.clock(), e.level(), recipient, role, clock.instant());
+        doc.markProcessed(env.eventId());
+        saveCaused(doc, env, caused, c.handler(), c.status() != null && c.status().isOpen(), null);
+    }
+
+    public void onClosed(EventEnvelope<ComplaintEvent> env, ComplaintClosed closed) {
+        CaseDocument doc = cases.find(env.complaintId()).orElse(null);
+        if (doc == null || doc.alreadyProcessed(env.eventId())) {
+            return;
+        }
+        HandlingCase c = doc.handling;
+        boolean wasOpen = c.status() != null && c.status().isOpen();
+        c.close(closed.reason(), clock.instant());
+        doc.markProcessed(env.eventId());
+        saveCaused(doc, env, List.of(), c.handler(), wasOpen, null);
+    }
+
+    /** Offers queued complaints to whoever is on duty now. Returns how many got a handler. */
+    public int drainQueue() {
+        int assigned = 0;
+        for (CaseDocument doc : cases.queued()) {
+            HandlingCase c = doc.handling;
+            Optional<Handler> chosen;
+            try {
+                chosen = assigner.claim(doc.number, c.department(), null, c.content(), Set.of(), null, clock.instant());
+            } catch (IllegalStateException busy) {
+                continue;
+            }
+            if (chosen.isEmpty()) {
+                continue;
+            }
+            try {
+                var caused = c.assignFromQueue(chosen.get().id(), clock.instant());
+                cases.save(doc, envelopes(doc.number, caused));
+                assigned++;
+            } catch (OptimisticLockingFailureException | IllegalTransition raced) {
+                assigner.release(chosen.get().id(), doc.number);
+            }
+        }
+        return assigned;
+    }
+
+    // ---------------------------------------------------------------- the department's workflow (HTTP)
+
+    public HandlingCase view(String number, CallerIdentity caller) {
+        caller.require(Roles.HANDLER, Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR, Roles.HQ_ANALYST, Roles.TRIAGE_OFFICER);
+        HandlingCase c = load(number).handling;
+        checkVisible(c, caller);
+        return c;
+    }
+
+    public List<CaseDocument> list(String department, HandlingStatus status, String handler, CallerIdentity caller) {
+        caller.require(Roles.HANDLER, Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR, Roles.HQ_ANALYST, Roles.TRIAGE_OFFICER);
+        String dept = department;
+        if (!orgWide(caller)) {
+            if (caller.department() == null) {
+                throw ApiException.forbidden("Your identity carries no department.");
+            }
+            if (dept != null && !dept.equals(caller.department())) {
+                throw ApiException.forbidden("You can list only the complaints of " + caller.department() + ".");
+            }
+            dept = caller.department();
+        }
+        String ownDept = caller.department();
+        boolean admin = caller.roles().contains(Roles.ADMIN);
+        return cases.list(dept, status, handler, 200).stream()
+                .filter(d -> !d.confidential || admin || (ownDept != null && ownDept.equals(d.department)))
+                .toList();
+    }
+
+    public HandlingCase recordInvestigation(String number, Investigation found, CallerIdentity caller) {
+        return staffCommand(number, caller, Work.HANDLING, c -> c.recordInvestigation(found, clock.instant()));
+    }
+
+    public HandlingCase proposeSolution(String number, Solution proposal, CallerIdentity caller) {
+        Solution atLevel = new Solution(proposal.items(), proposal.onSiteWorkNeeded(), proposal.preventiveMeasures(),
+                levelOf(caller), caller.actor(), clock.instant());
+        return staffCommand(number, caller, Work.HANDLING, c -> c.proposeSolution(atLevel, clock.instant()));
+    }
+
+    public HandlingCase recordOnSiteArrival(String number, Instant arrivedAt, CallerIdentity caller) {
+        Instant at = arrivedAt == null ? clock.instant() : arrivedAt;
+        if (at.isAfter(clock.instant().plusSeconds(60))) {
+            throw ApiException.invalid("arrivedAt", "must not be in the future");
+        }
+        return staffCommand(number, caller, Work.HANDLING, c -> c.recordOnSiteArrival(at, caller.actor(), clock.instant()));
+    }
+
+    public HandlingCase recordOnSiteHandling(String number, String note, boolean complainantAgrees, CallerIdentity caller) {
+        return staffCommand(number, caller, Work.SUPERVISION, c -> c.recordOnSiteHandling(caller.actor(), note,
+                complainantAgrees, managerOf(c.department()), clock.instant()));
+    }
+
+    public HandlingCase resolve(String number, String summary, String apology, String improvements, CallerIdentity caller) {
+        return staffCommand(number, caller, Work.HANDLING, c -> c.resolve(
+                new Resolution(summary, apology, improvements, caller.actor(), clock.instant()), clock.instant()));
+    }
+
+    public HandlingCase recordPreventiveMeasure(String number, String measure, CallerIdentity caller) {
+        return staffCommand(number, caller, Work.HANDLING, c -> c.recordPreventiveMeasure(measure, caller.actor(), clock.instant()));
+    }
+
+    /** By the department manager: to a named handler of the department, or to whoever the policy picks. */
+    public HandlingCase reassign(String number, String toHandler, String reason, CallerIdentity caller) {
+        return mutate(number, caller, Work.MANAGEMENT, doc -> {
+            HandlingCase c = doc.handling;
+            if (c.status() == null || !c.status().isOpen()) {
+                throw new IllegalTransition("Cannot reassign a complaint that is " + c.status() + ".", c.status());
+            }
+            String claimed;
+            if (toHandler != null) {
+                Handler h = organisation.handler(toHandler).filter(x -> x.department().equals(c.department()))
+                        .orElseThrow(() -> ApiException.invalid("toHandler", "is not a handler of " + c.department()));
+                if (!h.available()) {
+                    throw ApiException.invalid("toHandler", "is not available");
+                }
+                if (ConflictOfInterest.mentions(c.content(), h)) {
+                    throw ApiException.invalid("toHandler", "is named in the complaint and cannot handle it");
+                }
+                if (h.id().equals(c.handler())) {
+                    throw new IllegalTransition("The complaint is already assigned to " + h.id() + ".", c.status());
+                }
+                if (!forceClaim(h, doc.number, c.department())) {
+                    throw new OptimisticLockingFailureException("handler workload changed");
+                }
+                claimed = h.id();
+            } else {
+                claimed = assigner.claim(doc.number, c.department(), null, c.content(),
+                                c.handler() == null ? Set.of() : Set.of(c.handler()), null, clock.instant())
+                        .map(Handler::id)
+                        .orElseThrow(() -> new IllegalTransition("Nobody else in " + c.department() + " can take it now.", c.status()));
+            }
+            return new Change(c.reassign(claimed, reason, caller.actor(), clock.instant()), claimed);
+        });
+    }
+
+    /** To another responsible department, with the reason (SPEC §3.8 routing by the department). */
+    public HandlingCase transfer(String number, String toDepartment, String reason, CallerIdentity caller) {
+        Department target = organisation.department(toDepartment)
+                .orElseThrow(() -> ApiException.invalid("toDepartment", "is not a known department"));
+        return mutate(number, caller, Work.MANAGEMENT, doc -> {
+            HandlingCase c = doc.handling;
+            if (c.status() == null || !c.status().isOpen()) {
+                throw new IllegalTransition("Cannot transfer a complaint that is " + c.status() + ".", c.status());
+            }
+            if (target.code().equals(c.department())) {
+                throw new IllegalTransition("The complaint is already in " + target.code() + ".", c.status());
+            }
+            if (c.status() == HandlingStatus.IN_PROGRESS) {
+                throw new IllegalTransition("The agreed solution is being carried out; it cannot be transferred now.", c.status());
+            }
+            String claimed = assigner.claim(doc.number, target.code(), null, c.content(), Set.of(), null, clock.instant())
+                    .map(Handler::id).orElse(null);
+            return new Change(c.transfer(target.code(), claimed, target.manager(), target.confidential(), reason,
+                    caller.actor(), clock.instant()), claimed);
+        });
+    }
+
+    /** A handler became unavailable: each of their open complaints goes to someone else in the department. */
+    public int reassignAllOf(String handlerId, String reason, CallerIdentity caller) {
+        int moved = 0;
+        for (CaseDocument doc : cases.openCasesOf(handlerId)) {
+            try {
+                HandlingCase c = doc.handling;
+                Optional<Handler> other = assigner.claim(doc.number, c.department(), null, c.content(), Set.of(handlerId),
+                        null, clock.instant());
+                if (other.isEmpty()) {
+                    continue;
+                }
+                try {
+                    var caused = c.reassign(other.get().id(), reason, caller.actor(), clock.instant());
+                    cases.save(doc, envelopes(doc.number, caused));
+                    assigner.release(handlerId, doc.number);
+                    moved++;
+                } catch (OptimisticLockingFailureException | IllegalTransition raced) {
+                    assigner.release(other.get().id(), doc.number);
+                }
+            } catch (IllegalStateException busy) {
+                log.warn("could not reassign {}: {}", doc.number, busy.getMessage());
+            }
+        }
+        return moved;
+    }
+
+    // ---------------------------------------------------------------- the complainant's answer
+
+    public HandlingCase acceptSolution(String number, String verify, String note, CallerIdentity caller) {
+        return complainantCommand(number, verify, c -> c.acceptSolution(note, clock.instant()));
+    }
+
+    public HandlingCase rejectSolution(String number, String verify, String reason, CallerIdentity caller) {
+        return complainantCommand(number, verify, c -> c.rejectSolution(reason, clock.instant()));
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** Which kind of work a command is, for the role check. */
+    enum Work {
+        HANDLING(Roles.HANDLER, Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR, Roles.HQ_ANALYST),
+        SUPERVISION(Roles.SUPERVISOR, Roles.DEPARTMENT_MANAGER),
+        MANAGEMENT(Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR);
+
+        final String[] roles;
+
+        Work(String... roles) {
+            this.roles = roles;
+        }
+    }
+
+    private record Change(List<ComplaintEvent> events, String claimed) {
+    }
+
+    private HandlingCase staffCommand(String number, CallerIdentity caller, Work work,
+                                      Function<HandlingCase, List<ComplaintEvent>> action) {
+        return mutate(number, caller, work, doc -> new Change(action.apply(doc.handling), null));
+    }
+
+    private HandlingCase mutate(String number, CallerIdentity caller, Work work, Function<CaseDocument, Change> action) {
+        caller.require(work.roles);
+        for (int attempt = 0; ; attempt++) {
+            CaseDocument doc = load(number);
+            HandlingCase c = doc.handling;
+            checkVisible(c, caller);
+            checkMayAct(c, caller, work);
+            String previous = c.handler();
+            boolean wasOpen = c.status() != null && c.status().isOpen();
+            Change change = null;
+            try {
+                change = action.apply(doc);
+                cases.save(doc, envelopes(number, change.events()));
+                settleWorkload(doc, previous, wasOpen);
+                return doc.handling;
+            } catch (IllegalTransition e) {
+                throw ApiException.illegalState(e.getMessage(), e.current() == null ? "NOT_DISPATCHED" : e.current());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("body", e.getMessage());
+            } catch (OptimisticLockingFailureException e) {
+                if (change != null && change.claimed() != null && !change.claimed().equals(previous)) {
+                    assigner.release(change.claimed(), number);
+                }
+                if (attempt >= 3) {
+                    throw ApiException.illegalState("The complaint was changed by someone else at the same time; try again.",
+                            c.status());
+                }
+            }
+        }
+    }
+
+    private HandlingCase complainantCommand(String number, String verify, Function<HandlingCase, List<ComplaintEvent>> action) {
+        for (int attempt = 0; ; attempt++) {
+            CaseDocument doc = cases.find(number).orElseThrow(() -> ApiException.notFound("Complaint", number));
+            HandlingCase c = doc.handling;
+            if (c.secondFactor() == null || !c.secondFactor().matches(verify)) {
+                // the same answer as for an unknown number: a wrong guess learns nothing
+                throw ApiException.notFound("Complaint", number + " with this verification");
+            }
+            try {
+                var caused = action.apply(c);
+                cases.save(doc, envelopes(number, caused));
+                return c;
+            } catch (IllegalTransition e) {
+                throw ApiException.illegalState(e.getMessage(), e.current() == null ? "NOT_DISPATCHED" : e.current());
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw ApiException.illegalState("The complaint was changed at the same time; try again.", c.status());
+                }
+            }
+        }
+    }
+
+    /** Saves a consumer's change with events derived from the input event (same ids on redelivery). */
+    private void saveCaused(CaseDocument doc, EventEnvelope<ComplaintEvent> cause, List<ComplaintEvent> caused,
+                            String previousHandler, boolean wasOpen, String claimed) {
+        List<EventEnvelope<?>> out = new ArrayList<>();
+        for (int i = 0; i < caused.size(); i++) {
+            out.add(events.causedBy(cause, caused.get(i), i));
+        }
+        try {
+            cases.save(doc, out);
+        } catch (RuntimeException e) {
+            if (claimed != null && !claimed.equals(previousHandler)) {
+                assigner.release(claimed, doc.number);
+            }
+            throw e;
+        }
+        settleWorkload(doc, previousHandler, wasOpen);
+    }
+
+    /** After a save: the previous handler no longer carries the complaint if it moved on or is no longer open. */
+    private void settleWorkload(CaseDocument doc, String previousHandler, boolean wasOpen) {
+        HandlingCase c = doc.handling;
+        boolean open = c.status() != null && c.status().isOpen();
+        if (previousHandler != null && wasOpen && (!open || !previousHandler.equals(c.handler()))) {
+            assigner.release(previousHandler, doc.number);
+        }
+    }
+
+    private boolean forceClaim(Handler h, String number, String department) {
+        for (int i = 0; i < 10; i++) {
+            Handler fresh = organisation.handler(h.id()).orElseThrow();
+            if (organisation.claim(fresh.id(), number, fresh.openCases(), organisation.nextAssignmentSeq(department))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<EventEnvelope<?>> envelopes(String number, List<ComplaintEvent> caused) {
+        String correlation = com.complaintdesk.kit.web.RequestContextFilter.currentCorrelationId();
+        List<EventEnvelope<?>> out = new ArrayList<>();
+        for (ComplaintEvent e : caused) {
+            out.add(events.envelope(number, e, correlation));
+        }
+        return out;
+    }
+
+    private CaseDocument load(String number) {
+        return cases.find(number).filter(d -> d.handling != null && d.handling.isDispatched())
+                .orElseThrow(() -> ApiException.notFound("Complaint", number));
+    }
+
+    /** SPEC §3.20: confidential (HR) complaints exist only for their own department's staff. */
+    private static void checkVisible(HandlingCase c, CallerIdentity caller) {
+        if (c.confidential() && !caller.roles().contains(Roles.ADMIN)
+                && (caller.department() == null || !caller.department().equals(c.department()))) {
+            throw ApiException.notFound("Complaint", c.number());
+        }
+    }
+
+    /**
+     * Handlers and managers act only on their own department's complaints (a 409 with the current state, as the issue
+     * asks); a handler only on the complaints assigned to them.
+     */
+    private static void checkMayAct(HandlingCase c, CallerIdentity caller, Work work) {
+        if (orgWide(caller)) {
+            return;
+        }
+        if (caller.department() == null || !caller.department().equals(c.department())) {
+            throw ApiException.illegalState("The complaint belongs to " + c.department() + ", not to "
+                    + caller.department() + ".", c.status());
+        }
+        boolean managerHere = caller.roles().contains(Roles.DEPARTMENT_MANAGER);
+        if (!managerHere && work == Work.HANDLING && caller.userId() != null && !caller.userId().equals(c.handler())) {
+            throw ApiException.forbidden("The complaint is assigned to " + c.handler() + ", not to you.");
+        }
+    }
+
+    private static boolean orgWide(CallerIdentity caller) {
+        Set<String> r = caller.roles();
+        return r.contains(Roles.ADMIN) || r.contains(Roles.SUPERVISOR) || r.contains(Roles.HQ_ANALYST)
+                || r.contains(Roles.TRIAGE_OFFICER) && !r.contains(Roles.HANDLER) && !r.contains(Roles.DEPARTMENT_MANAGER);
+    }
+
+    /** The caller's place on the appeal ladder (SPEC §3.11). */
+    static EscalationLevel levelOf(CallerIdentity caller) {
+        Set<String> r = caller.roles();
+        if (r.contains(Roles.ADMIN) || r.contains(Roles.HQ_ANALYST)) {
+            return EscalationLevel.HQ;
+        }
+        if (r.contains(Roles.DEPARTMENT_MANAGER)) {
+            return EscalationLevel.DEPARTMENT_MANAGER;
+        }
+        if (r.contains(Roles.SUPERVISOR)) {
+            return EscalationLevel.SERVICE_SUPERVISOR;
+        }
+        return EscalationLevel.HANDLER;
+    }
+
+    private String managerOf(String department) {
+        return organisation.department(department).map(Department::manager).orElse(null);
+    }
+
+    private String prManager() {
+        String pr = organisation.settings().prDepartment;
+        return pr == null ? null : organisation.department(pr).map(Department::manager).orElse(null);
+    }
+}

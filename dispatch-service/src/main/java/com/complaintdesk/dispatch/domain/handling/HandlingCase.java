@@ -1,0 +1,436 @@
+package com.complaintdesk.dispatch.domain.handling;
+
+import com.complaintdesk.contracts.events.ComplaintEvent;
+import com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched;
+import com.complaintdesk.contracts.events.DispatchEvents.ComplaintReassigned;
+import com.complaintdesk.contracts.events.DispatchEvents.ComplaintResolved;
+import com.complaintdesk.contracts.events.DispatchEvents.DepartmentTransferred;
+import com.complaintdesk.contracts.events.DispatchEvents.DisagreementRecorded;
+import com.complaintdesk.contracts.events.DispatchEvents.InvestigationRecorded;
+import com.complaintdesk.contracts.events.DispatchEvents.OnSiteArrived;
+import com.complaintdesk.contracts.events.DispatchEvents.OnSiteHandlingRecorded;
+import com.complaintdesk.contracts.events.DispatchEvents.PreventiveMeasureRecorded;
+import com.complaintdesk.contracts.events.DispatchEvents.SolutionAccepted;
+import com.complaintdesk.contracts.events.DispatchEvents.SolutionProposed;
+import com.complaintdesk.contracts.events.DispatchEvents.SolutionRejected;
+import com.complaintdesk.contracts.events.DispatchEvents.StaffNotified;
+import com.complaintdesk.contracts.events.DispatchEvents.SupervisorAssigned;
+import com.complaintdesk.contracts.http.Roles;
+import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.contracts.model.EscalationLevel;
+import com.complaintdesk.contracts.model.Flag;
+import com.complaintdesk.contracts.model.Liability;
+import com.complaintdesk.contracts.model.Severity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One complaint in the hands of its department: the state machine of SPEC §3 from DISPATCHED to RESOLVED, with the
+ * appeal loop. Every command checks the current status first and changes nothing when it is not allowed
+ * ({@link IllegalTransition}); otherwise it changes the state and returns the events it causes. Plain Java.
+ */
+public final class HandlingCase {
+
+    private String number;
+    private HandlingStatus status;
+    private String department;
+    private String handler;
+    private String supervisor;
+    private String category;
+    private Severity severity;
+    private Liability liability;
+    private Set<Flag> flags = EnumSet.noneOf(Flag.class);
+    private boolean noInterviews;
+    private boolean confidential;
+    private ComplainantType complainantType;
+    private String content;
+    private String subject;
+    private SecondFactor secondFactor;
+    private Investigation investigation;
+    private Solution solution;
+    /** The level that must decide the next solution: HANDLER at first, one level up after each rejection. */
+    private EscalationLevel appealLevel = EscalationLevel.HANDLER;
+    private int appealCount;
+    private Instant onSiteArrivedAt;
+    private boolean onSiteHandled;
+    private Resolution resolution;
+    private int reopenCount;
+    private List<String> preventiveMeasures = new ArrayList<>();
+    private List<HistoryEntry> history = new ArrayList<>();
+    private Instant dispatchedAt;
+    private Instant updatedAt;
+
+    /** For the persistence mapping. */
+    public HandlingCase() {
+    }
+
+    public HandlingCase(String number) {
+        this.number = number;
+    }
+
+    /** What intake registered, kept for the conflict-of-interest rule and the complainant's second factor. */
+    public void recordReceived(ComplainantType type, String content, String subject, SecondFactor secondFactor, Instant at) {
+        this.complainantType = type;
+        this.content = content;
+        if (this.subject == null) {
+            this.subject = subject;
+        }
+        this.secondFactor = secondFactor;
+        note(at, "RECEIVED", "intake", "complaint text and second factor recorded");
+    }
+
+    public boolean isDispatched() {
+        return status != null;
+    }
+
+    /** SPEC §3.8: one department and one handler (or the department's queue); MAJOR → the manager supervises. */
+    public List<ComplaintEvent> dispatch(DispatchDecision d, Instant now) {
+        if (status != null) {
+            throw new IllegalTransition("The complaint is already dispatched to " + department + ".", status);
+        }
+        this.department = d.department();
+        this.handler = d.handler();
+        this.category = d.category();
+        this.severity = d.severity();
+        this.liability = d.liability();
+        this.flags = d.flags() == null || d.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(d.flags());
+        this.confidential = d.confidential();
+        // 7 5.3.4: when the media is involved PR is informed and nobody else gives interviews
+        this.noInterviews = flags.contains(Flag.MEDIA);
+        this.supervisor = severity == Severity.MAJOR ? d.manager() : null;
+        this.status = handler == null ? HandlingStatus.QUEUED : HandlingStatus.DISPATCHED;
+        this.dispatchedAt = now;
+        List<ComplaintEvent> events = new ArrayList<>();
+        events.add(dispatched(handler == null, d.reason()));
+        note(now, status.name(), "dispatch", department + " / " + (handler == null ? "queue" : handler) + " — " + d.reason());
+        if (handler == null) {
+            events.add(notify(d.manager(), Roles.DEPARTMENT_MANAGER,
+                    "Nobody in " + department + " is on duty: the complaint waits in the department queue.", now));
+        }
+        if (severity == Severity.MAJOR) {
+            // SPEC §3.5: a major complaint notifies the department manager at once; the manager supervises it (3.3)
+            events.add(notify(d.manager(), Roles.DEPARTMENT_MANAGER, "MAJOR complaint: you supervise it personally.", now));
+        }
+        if (noInterviews && d.prManager() != null) {
+            events.add(new StaffNotified(d.prManager(), Roles.DEPARTMENT_MANAGER, "PR",
+                    "Media involved: PR handles all media contact; no interviews by anyone else."));
+            note(now, "NOTIFIED", "dispatch", "PR informed (media involved)");
+        }
+        return events;
+    }
+
+    /** A queued complaint gets its handler as soon as someone comes on duty. */
+    public List<ComplaintEvent> assignFromQueue(String newHandler, Instant now) {
+        require(EnumSet.of(HandlingStatus.QUEUED), "assign from the queue");
+        this.handler = newHandler;
+        this.status = HandlingStatus.DISPATCHED;
+        note(now, "DISPATCHED", "dispatch", "assigned from the queue to " + newHandler);
+        return List.of(dispatched(false, "assigned from the department queue"));
+    }
+
+    /** By the manager, or because the handler became unavailable or turned out to be complained about. */
+    public List<ComplaintEvent> reassign(String toHandler, String reason, String by, Instant now) {
+        requireOpen("reassign");
+        if (toHandler.equals(handler)) {
+            throw new IllegalTransition("The complaint is already assigned to " + toHandler + ".", status);
+        }
+        String from = handler;
+        this.handler = toHandler;
+        if (status == HandlingStatus.QUEUED) {
+            status = HandlingStatus.DISPATCHED;
+        }
+        note(now, "REASSIGNED", by, (from == null ? "queue" : from) + " → " + toHandler + ": " + reason);
+        return List.of(new ComplaintReassigned(department, from, toHandler, reason, by));
+    }
+
+    /** To another responsible department, with the reason; the work starts again there. */
+    public List<ComplaintEvent> transfer(String toDepartment, String toHandler, String toManager, boolean toConfidential,
+                                         String reason, String by, Instant now) {
+        requireOpen("transfer");
+        if (status == HandlingStatus.IN_PROGRESS) {
+            throw new IllegalTransition("The agreed solution is being carried out; it cannot be transferred now.", status);
+        }
+        if (toDepartment.equals(department)) {
+            throw new IllegalTransition("The complaint is already in " + toDepartment + ".", status);
+        }
+        String fromDepartment = department;
+        String fromHandler = handler;
+        this.department = toDepartment;
+        this.handler = toHandler;
+        this.confidential = toConfidential;
+        this.supervisor = severity == Severity.MAJOR ? toManager : null;
+        this.status = toHandler == null ? HandlingStatus.QUEUED : HandlingStatus.DISPATCHED;
+        this.solution = null;
+        this.appealLevel = EscalationLevel.HANDLER;
+        note(now, "TRANSFERRED", by, fromDepartment + " → " + toDepartment + ": " + reason);
+        List<ComplaintEvent> events = new ArrayList<>();
+        events.add(new DepartmentTransferred(fromDepartment, toDepartment, fromHandler, toHandler, reason, by));
+        events.add(dispatched(toHandler == null, "transferred from " + fromDepartment + ": " + reason));
+        if (toHandler == null || severity == Severity.MAJOR) {
+            events.add(notify(toManager, Roles.DEPARTMENT_MANAGER, toHandler == null
+                    ? "Transferred complaint waits in your queue: nobody is on duty." : "MAJOR complaint transferred to you.", now));
+        }
+        return events;
+    }
+
+    /** SPEC §3.9: cause and responsible party; also during an appeal, when the higher level looks again. */
+    public List<ComplaintEvent> recordInvestigation(Investigation found, Instant now) {
+        require(EnumSet.of(HandlingStatus.DISPATCHED, HandlingStatus.INVESTIGATING, HandlingStatus.APPEALED),
+                "record an investigation");
+        this.investigation = found;
+        if (status != HandlingStatus.APPEALED) {
+            status = HandlingStatus.INVESTIGATING;
+        }
+        note(now, "INVESTIGATION_RECORDED", found.by(), "cause: " + found.cause());
+        return List.of(new InvestigationRecorded(found.cause(), found.responsibleParty(), found.responsiblePerson(),
+                found.findings(), found.by()));
+    }
+
+    /**
+     * SPEC §3.9–3.11: propose a solution after the investigation; during an appeal only someone at the appeal level
+     * (department manager, then HQ) may propose the new one.
+     */
+    public List<ComplaintEvent> proposeSolution(Solution proposal, Instant now) {
+        require(EnumSet.of(HandlingStatus.INVESTIGATING, HandlingStatus.APPEALED), "propose a solution");
+        if (investigation == null) {
+            throw new IllegalTransition("Record the investigation before proposing a solution.", status);
+        }
+        if (!AppealLadder.mayDecideAt(proposal.level(), appealLevel)) {
+            throw new IllegalTransition("After the appeal the solution is re-evaluated by " + appealLevel
+                    + "; a " + proposal.level() + " cannot propose it.", status);
+        }
+        if (proposal.items().isEmpty()) {
+            throw new IllegalArgumentException("a solution needs at least one item");
+        }
+        this.solution = new Solution(proposal.items(), proposal.onSiteWorkNeeded(), proposal.preventiveMeasures(),
+                appealLevel.ordinal() > proposal.level().ordinal() ? appealLevel : proposal.level(), proposal.by(), now);
+        this.onSiteArrivedAt = null;
+        this.status = HandlingStatus.SOLUTION_PROPOSED;
+        note(now, "SOLUTION_PROPOSED", proposal.by(), proposal.items().size() + " item(s) at level " + solution.level()
+                + (proposal.onSiteWorkNeeded() ? ", on-site work needed" : ""));
+        List<ComplaintEvent> events = new ArrayList<>();
+        events.add(new SolutionProposed(solution.items(), solution.onSiteWorkNeeded(), solution.preventiveMeasures(),
+                solution.level(), proposal.by()));
+        for (String measure : proposal.preventiveMeasures()) {
+            preventiveMeasures.add(measure);
+            events.add(new PreventiveMeasureRecorded(measure, proposal.by()));
+        }
+        return events;
+    }
+
+    /** SPEC §3.11: the complainant accepts; the solution is carried out. */
+    public List<ComplaintEvent> acceptSolution(String note, Instant now) {
+        require(EnumSet.of(HandlingStatus.SOLUTION_PROPOSED), "accept a solution");
+        status = HandlingStatus.IN_PROGRESS;
+        note(now, "SOLUTION_ACCEPTED", "complainant", note == null ? "" : note);
+        return List.of(new SolutionAccepted(note));
+    }
+
+    /** SPEC §3.11: a rejection is an appeal, re-evaluated one level up. */
+    public List<ComplaintEvent> rejectSolution(String reason, Instant now) {
+        require(EnumSet.of(HandlingStatus.SOLUTION_PROPOSED), "reject a solution");
+        appealLevel = AppealLadder.above(solution.level());
+        appealCount++;
+        status = HandlingStatus.APPEALED;
+        note(now, "SOLUTION_REJECTED", "complainant", "appeal to " + appealLevel + ": " + reason);
+        return List.of(new SolutionRejected(reason, appealLevel));
+    }
+
+    /** SPEC §3.10: engineering on site (within 24 h, clocked by sla-service). */
+    public List<ComplaintEvent> recordOnSiteArrival(Instant arrivedAt, String by, Instant now) {
+        require(EnumSet.of(HandlingStatus.SOLUTION_PROPOSED, HandlingStatus.IN_PROGRESS), "record an on-site arrival");
+        if (solution == null || !solution.onSiteWorkNeeded()) {
+            throw new IllegalTransition("The proposed solution needs no on-site work.", status);
+        }
+        if (onSiteArrivedAt != null) {
+            throw new IllegalTransition("The on-site arrival was already recorded at " + onSiteArrivedAt + ".", status);
+        }
+        onSiteArrivedAt = arrivedAt;
+        note(now, "ON_SITE_ARRIVED", by, String.valueOf(arrivedAt));
+        return List.of(new OnSiteArrived(arrivedAt, by));
+    }
+
+    /**
+     * SPEC §3.12: for a major or vicious complaint the service supervisor handles it on the spot; if the complainant
+     * still disagrees, the 15-minute clock to reach the department manager starts (DisagreementRecorded).
+     */
+    public List<ComplaintEvent> recordOnSiteHandling(String by, String note, boolean complainantAgrees, String manager,
+                                                     Instant now) {
+        requireOpen("record on-site handling");
+        if (!isViciousOrMajor()) {
+            throw new IllegalTransition("On-site handling by the service supervisor is for major or vicious complaints.", status);
+        }
+        onSiteHandled = true;
+        note(now, "ON_SITE_HANDLING", by, (complainantAgrees ? "complainant agrees: " : "complainant disagrees: ") + note);
+        List<ComplaintEvent> events = new ArrayList<>();
+        events.add(new OnSiteHandlingRecorded(by, note, complainantAgrees));
+        if (!complainantAgrees) {
+            events.add(new DisagreementRecorded(by, note));
+            events.add(notify(manager, Roles.DEPARTMENT_MANAGER,
+                    "The complainant still disagrees after on-site handling by " + by + ": the supervisor must reach you within 15 minutes.", now));
+        }
+        return events;
+    }
+
+    /** SPEC §3.13: only after the complainant accepted the solution, and after the on-site arrival when one is needed. */
+    public List<ComplaintEvent> resolve(Resolution done, Instant now) {
+        require(EnumSet.of(HandlingStatus.IN_PROGRESS), "resolve");
+        if (solution.onSiteWorkNeeded() && onSiteArrivedAt == null) {
+            throw new IllegalTransition("Record the on-site arrival before resolving.", status);
+        }
+        this.resolution = done;
+        this.status = HandlingStatus.RESOLVED;
+        note(now, "RESOLVED", done.by(), done.summary());
+        return List.of(new ComplaintResolved(done.summary(), done.apology(), done.improvements(), done.by(), department, handler));
+    }
+
+    /** SPEC §3.15. */
+    public List<ComplaintEvent> recordPreventiveMeasure(String measure, String by, Instant now) {
+        if (status == null || status == HandlingStatus.CLOSED) {
+            throw new IllegalTransition("Preventive measures can be recorded only on an open or resolved complaint.", status);
+        }
+        preventiveMeasures.add(measure);
+        note(now, "PREVENTIVE_MEASURE", by, measure);
+        return List.of(new PreventiveMeasureRecorded(measure, by));
+    }
+
+    /**
+     * SPEC §3.14: not satisfied at the revisit → back to DISPATCHED in the same department; {@code toHandler} is the
+     * previous handler if still on duty, another one otherwise, or null (queue).
+     */
+    public List<ComplaintEvent> reopen(String reason, String toHandler, String manager, Instant now) {
+        require(EnumSet.of(HandlingStatus.RESOLVED), "reopen");
+        this.reopenCount++;
+        this.handler = toHandler;
+        this.status = toHandler == null ? HandlingStatus.QUEUED : HandlingStatus.DISPATCHED;
+        this.solution = null;
+        this.resolution = null;
+        this.onSiteArrivedAt = null;
+        this.appealLevel = EscalationLevel.HANDLER;
+        note(now, "REOPENED", "followup", reason + " → " + (toHandler == null ? "queue" : toHandler));
+        List<ComplaintEvent> events = new ArrayList<>();
+        events.add(dispatched(toHandler == null, "reopened (" + reopenCount + "): " + reason));
+        if (toHandler == null) {
+            events.add(notify(manager, Roles.DEPARTMENT_MANAGER, "Reopened complaint waits in your queue: nobody is on duty.", now));
+        }
+        return events;
+    }
+
+    /**
+     * A triage officer or a rule changed the classification. Becoming MAJOR makes the manager the supervisor (SPEC §3.8)
+     * and notifies them; the media newly involved informs PR.
+     */
+    public List<ComplaintEvent> reclassify(String newCategory, Severity newSeverity, Liability newLiability,
+                                           Set<Flag> newFlags, String manager, String prManager, String reason, Instant now) {
+        List<ComplaintEvent> events = new ArrayList<>();
+        boolean becameMajor = newSeverity == Severity.MAJOR && severity != Severity.MAJOR;
+        boolean mediaNew = newFlags != null && newFlags.contains(Flag.MEDIA) && !flags.contains(Flag.MEDIA);
+        if (newCategory != null) {
+            category = newCategory;
+        }
+        if (newSeverity != null) {
+            severity = newSeverity;
+        }
+        if (newLiability != null) {
+            liability = newLiability;
+        }
+        if (newFlags != null) {
+            flags = newFlags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(newFlags);
+        }
+        note(now, "RECLASSIFIED", "triage", category + " / " + severity + " — " + reason);
+        if (status == null || !status.isOpen()) {
+            return events;
+        }
+        if (becameMajor) {
+            supervisor = manager;
+            events.add(new SupervisorAssigned(department, manager, "severity became MAJOR: " + reason));
+            events.add(notify(manager, Roles.DEPARTMENT_MANAGER, "Complaint became MAJOR: you supervise it personally.", now));
+        }
+        if (mediaNew) {
+            noInterviews = true;
+            if (prManager != null) {
+                events.add(new StaffNotified(prManager, Roles.DEPARTMENT_MANAGER, "PR",
+                        "Media involved: PR handles all media contact; no interviews by anyone else."));
+            }
+        }
+        return events;
+    }
+
+    /** An SLA escalation reached someone in this department: recorded and passed on. */
+    public List<ComplaintEvent> recordEscalation(String clock, EscalationLevel level, String recipient, String role, Instant now) {
+        note(now, "ESCALATED", "sla", clock + " → " + level + (recipient == null ? "" : " (" + recipient + ")"));
+        if (recipient == null) {
+            return List.of();
+        }
+        return List.of(new StaffNotified(recipient, role, department, "SLA " + clock + " escalated to " + level + "."));
+    }
+
+    public void close(String reason, Instant now) {
+        status = HandlingStatus.CLOSED;
+        note(now, "CLOSED", "followup", reason == null ? "" : reason);
+    }
+
+    public boolean isViciousOrMajor() {
+        return severity == Severity.MAJOR || flags.contains(Flag.EXTREME_BEHAVIOUR);
+    }
+
+    private ComplaintDispatched dispatched(boolean queued, String reason) {
+        return new ComplaintDispatched(department, handler, supervisor, category, severity, noInterviews, confidential,
+                queued, reason);
+    }
+
+    private StaffNotified notify(String recipient, String role, String reason, Instant now) {
+        note(now, "NOTIFIED", "dispatch", recipient + ": " + reason);
+        return new StaffNotified(recipient, role, department, reason);
+    }
+
+    private void requireOpen(String action) {
+        if (status == null || !status.isOpen()) {
+            throw new IllegalTransition("Cannot " + action + " a complaint that is " + (status == null ? "not dispatched" : status) + ".", status);
+        }
+    }
+
+    private void require(Set<HandlingStatus> allowed, String action) {
+        if (status == null || !allowed.contains(status)) {
+            throw new IllegalTransition("Cannot " + action + " while the complaint is "
+                    + (status == null ? "not dispatched yet" : status) + ".", status);
+        }
+    }
+
+    private void note(Instant at, String what, String by, String detail) {
+        history.add(new HistoryEntry(at, what, by, detail));
+        updatedAt = at;
+    }
+
+    public String number() { return number; }
+    public HandlingStatus status() { return status; }
+    public String department() { return department; }
+    public String handler() { return handler; }
+    public String supervisor() { return supervisor; }
+    public String category() { return category; }
+    public Severity severity() { return severity; }
+    public Liability liability() { return liability; }
+    public Set<Flag> flags() { return flags.isEmpty() ? Set.of() : EnumSet.copyOf(flags); }
+    public boolean noInterviews() { return noInterviews; }
+    public boolean confidential() { return confidential; }
+    public ComplainantType complainantType() { return complainantType; }
+    public String content() { return content; }
+    public String subject() { return subject; }
+    public SecondFactor secondFactor() { return secondFactor; }
+    public Investigation investigation() { return investigation; }
+    public Solution solution() { return solution; }
+    public EscalationLevel appealLevel() { return appealLevel; }
+    public int appealCount() { return appealCount; }
+    public Instant onSiteArrivedAt() { return onSiteArrivedAt; }
+    public boolean onSiteHandled() { return onSiteHandled; }
+    public Resolution resolution() { return resolution; }
+    public int reopenCount() { return reopenCount; }
+    public List<String> preventiveMeasures() { return List.copyOf(preventiveMeasures); }
+    public List<HistoryEntry> history() { return List.copyOf(history); }
+    public Instant dispatchedAt() { return dispatchedAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,103 @@
+package com.complaintdesk.reporting.adapters.mongo;
+
+import com.complaintdesk.reporting.statistics.domain.CounterCells;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pre-aggregated statistics counters. A counter change is applied at most once per cell: each cell remembers the
+ * ids of the last deltas it took, and an update for a delta it already took matches nothing (its upsert then
+ * collides with the existing id and is dropped). So re-applying a pending delta after a crash never counts twice.
+ */
+@Component
+public class CounterStore {
+
+    public static final String COLLECTION = "stat_counters";
+    private static final int REMEMBERED_DELTAS = 64;
+
+    private final MongoTemplate mongo;
+
+    public CounterStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public record CellDelta(String id, String granularity, String period, String metric, String dimension, String value,
+                            int delta) {
+        public static CellDelta of(CounterCells.Cell cell, int delta) {
+            return new CellDelta(cell.id(), cell.granularity(), cell.period(), cell.metric(), cell.dimension(), cell.value(), delta);
+        }
+    }
+
+    /** The counters of one cell. */
+    public record Counter(String granularity, String period, String metric, String dimension, String value, long count) {
+    }
+
+    public void ensureIndexes() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("g", Sort.Direction.ASC).on("dim", Sort.Direction.ASC)
+                .on("period", Sort.Direction.ASC));
+    }
+
+    public void apply(String deltaId, Collection<CellDelta> cells) {
+        for (CellDelta c : cells) {
+            Query notYet = new Query(Criteria.where("_id").is(c.id()).and("recent").ne(deltaId));
+            Update update = new Update().inc("count", c.delta())
+                    .push("recent").slice(-REMEMBERED_DELTAS).each(deltaId)
+                    .setOnInsert("g", c.granularity()).setOnInsert("period", c.period()).setOnInsert("metric", c.metric())
+                    .setOnInsert("dim", c.dimension()).setOnInsert("value", c.value());
+            try {
+                mongo.upsert(notYet, update, COLLECTION);
+            } catch (DuplicateKeyException alreadyApplied) {
+                // the cell exists and already took this delta
+            }
+        }
+    }
+
+    /** Sums the cells of the given granularity whose period is in [from, to], for the total and one breakdown. */
+    public List<Counter> read(String granularity, String fromPeriod, String toPeriod, Collection<String> dimensions) {
+        Query q = new Query(Criteria.where("g").is(granularity).and("dim").in(dimensions)
+                .and("period").gte(fromPeriod).lte(toPeriod));
+        q.fields().include("g").include("period").include("metric").include("dim").include("value").include("count");
+        List<Counter> out = new ArrayList<>();
+        for (Document d : mongo.find(q, Document.class, COLLECTION)) {
+            Number n = (Number) d.get("count");
+            out.add(new Counter(d.getString("g"), d.getString("period"), d.getString("metric"), d.getString("dim"),
+                    d.getString("value"), n == null ? 0 : n.longValue()));
+        }
+        return out;
+    }
+
+    /** Writes whole counters at once (the benchmark and the rebuild use this). */
+    public void insertAll(Map<CounterCells.Cell, Integer> cells) {
+        List<Document> docs = new ArrayList<>(cells.size());
+        cells.forEach((c, n) -> docs.add(new Document("_id", c.id()).append("g", c.granularity()).append("period", c.period())
+                .append("metric", c.metric()).append("dim", c.dimension()).append("value", c.value()).append("count", n)
+                .append("recent", List.of())));
+        for (int i = 0; i < docs.size(); i += 5000) {
+            mongo.insert(docs.subList(i, Math.min(docs.size(), i + 5000)), COLLECTION);
+        }
+    }
+
+    public void clear() {
+        mongo.dropCollection(COLLECTION);
+        ensureIndexes();
+    }
+
+    public static Map<String, Long> byMetric(Collection<Counter> counters) {
+        Map<String, Long> m = new HashMap<>();
+        counters.forEach(c -> m.merge(c.metric(), c.count(), Long::sum));
+        return m;
+    }
+}

@@ -1,0 +1,66 @@
+package com.complaintdesk.reporting.adapters.mongo;
+
+import com.complaintdesk.reporting.ledger.domain.LedgerEntry;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The ledger collection: one document per complaint, with indexes for the ledger query and the overdue check. */
+@Component
+public class LedgerStore {
+
+    public static final String COLLECTION = "ledger";
+    private static final List<String> INDEXED = List.of("entry.status", "entry.category", "entry.severity",
+            "entry.department", "entry.channel", "entry.complainantType", "entry.receivedAt", "entry.nextDueAt",
+            "entry.firstResolvedAt", "entry.updatedAt");
+
+    private final MongoTemplate mongo;
+
+    public LedgerStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void ensureIndexes() {
+        for (String field : INDEXED) {
+            mongo.indexOps(COLLECTION).createIndex(new Index().on(field, Sort.Direction.ASC));
+        }
+    }
+
+    public Optional<LedgerDocument> find(String number) {
+        return Optional.ofNullable(mongo.findById(number, LedgerDocument.class, COLLECTION));
+    }
+
+    public Optional<LedgerEntry> findEntry(String number) {
+        return find(number).map(LedgerDocument::getEntry);
+    }
+
+    /** Inserts or replaces under optimistic locking; throws on a concurrent change (the caller reloads and retries). */
+    public LedgerDocument save(LedgerDocument doc) {
+        return mongo.save(doc, COLLECTION);
+    }
+
+    public void clearPending(String number, String deltaId) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(number).and("pendingCounters.deltaId").is(deltaId)),
+                new Update().unset("pendingCounters"), COLLECTION);
+    }
+
+    public List<LedgerEntry> find(Query query) {
+        return mongo.find(query, LedgerDocument.class, COLLECTION).stream().map(LedgerDocument::getEntry).toList();
+    }
+
+    public long count(Query query) {
+        return mongo.count(Query.of(query).limit(0).skip(0), LedgerDocument.class, COLLECTION);
+    }
+
+    public void clear() {
+        mongo.dropCollection(COLLECTION);
+        ensureIndexes();
+    }
+}

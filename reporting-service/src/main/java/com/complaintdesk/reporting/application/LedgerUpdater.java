@@ -1,0 +1,110 @@
+package com.complaintdesk.reporting.application;
+
+import com.complaintdesk.reporting.adapters.mongo.CounterStore;
+import com.complaintdesk.reporting.adapters.mongo.LedgerDocument;
+import com.complaintdesk.reporting.adapters.mongo.LedgerStore;
+import com.complaintdesk.reporting.ledger.domain.LedgerEntry;
+import com.complaintdesk.reporting.ledger.domain.LedgerEvent;
+import com.complaintdesk.reporting.ledger.domain.LedgerProjection;
+import com.complaintdesk.reporting.ledger.domain.PersonalDataMask;
+import com.complaintdesk.reporting.ledger.domain.TimelineItem;
+import com.complaintdesk.reporting.statistics.domain.CounterCells;
+import com.complaintdesk.reporting.statistics.domain.Fact;
+import com.complaintdesk.reporting.statistics.domain.FactExtractor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies one event to the ledger: an idempotent upsert keyed by event id. The entry is re-derived from all of the
+ * complaint's events (so arrival order across topics does not matter) and the statistics counters move by the
+ * difference between what the complaint contributed before and after.
+ */
+@Service
+public class LedgerUpdater {
+
+    private final LedgerStore ledger;
+    private final CounterStore counters;
+    private final LedgerProjection projection;
+    private final FactExtractor facts;
+    private final ReportingProperties properties;
+    private final Counter applied;
+    private final Counter duplicates;
+
+    public LedgerUpdater(LedgerStore ledger, CounterStore counters, LedgerProjection projection, FactExtractor facts,
+                         ReportingProperties properties, MeterRegistry meters) {
+        this.ledger = ledger;
+        this.counters = counters;
+        this.projection = projection;
+        this.facts = facts;
+        this.properties = properties;
+        this.applied = Counter.builder("ledger.events.applied").register(meters);
+        this.duplicates = Counter.builder("ledger.events.duplicate").description("redelivered events ignored").register(meters);
+    }
+
+    /** @return true when the event changed the ledger, false when it was already there (a redelivery or a replay). */
+    public boolean apply(LedgerEvent raw) {
+        if (properties.ledger().ignoredTypes().contains(raw.type())) {
+            return false;
+        }
+        // personal data never reaches the ledger's storage in clear (SPEC §7); Mongo keeps milliseconds
+        LedgerEvent event = new LedgerEvent(raw.eventId(), raw.type(),
+                raw.occurredAt() == null ? null : raw.occurredAt().truncatedTo(ChronoUnit.MILLIS), raw.complaintId(),
+                raw.topic(), raw.producer(), PersonalDataMask.payload(raw.payload()));
+        String number = event.complaintId();
+        for (int attempt = 1; ; attempt++) {
+            LedgerDocument doc = ledger.find(number).orElse(null);
+            if (doc != null && doc.getPendingCounters() != null) {
+                // a crash left a counter change unconfirmed: finish it first (applying it twice is a no-op)
+                counters.apply(doc.getPendingCounters().deltaId(), doc.getPendingCounters().cells());
+            }
+            List<LedgerEvent> events = new ArrayList<>();
+            if (doc != null) {
+                for (TimelineItem t : doc.getEntry().timeline()) {
+                    if (t.eventId().equals(event.eventId())) {
+                        duplicates.increment();
+                        if (doc.getPendingCounters() != null) {
+                            ledger.clearPending(number, doc.getPendingCounters().deltaId());
+                        }
+                        return false;
+                    }
+                    events.add(new LedgerEvent(t.eventId(), t.type(), t.occurredAt(), number, t.topic(), t.producer(), t.payload()));
+                }
+            } else {
+                doc = new LedgerDocument();
+                doc.setId(number);
+            }
+            events.add(event);
+            LedgerEntry entry = projection.project(number, events);
+            List<Fact> before = doc.getFacts().stream().map(Fact::decode).toList();
+            List<Fact> after = facts.facts(entry);
+            List<CounterStore.CellDelta> delta = CounterCells.delta(before, after).entrySet().stream()
+                    .map(e -> CounterStore.CellDelta.of(e.getKey(), e.getValue())).toList();
+            String deltaId = UUID.randomUUID().toString();
+            doc.setEntry(entry);
+            doc.setFacts(after.stream().map(Fact::encode).toList());
+            doc.setPendingCounters(delta.isEmpty() ? null : new LedgerDocument.PendingCounters(deltaId, delta));
+            try {
+                ledger.save(doc);
+            } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
+                if (attempt >= properties.ledger().maxUpdateAttempts()) {
+                    throw concurrent; // the listener's error handler retries, then dead-letters
+                }
+                continue;
+            }
+            if (!delta.isEmpty()) {
+                counters.apply(deltaId, delta);
+                ledger.clearPending(number, deltaId);
+            }
+            applied.increment();
+            return true;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.complaintdesk.reporting.application;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything about reporting that is policy, each overridable by environment variable
+ * (e.g. {@code REPORTING_ZONE=Asia/Shanghai}, {@code REPORTING_ACCESS_HRDEPARTMENTS=HR,HR_SHARED}).
+ */
+@ConfigurationProperties("reporting")
+public record ReportingProperties(
+        /* the zone that decides the day and month an event counts in */
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue Ledger ledger,
+        @DefaultValue Access access,
+        @DefaultValue Monthly monthly,
+        @DefaultValue Limits limits) {
+
+    public record Ledger(
+            /* the topics the ledger is built from (SPEC §6: reporting consumes everything) */
+            @DefaultValue({"complaints.intake", "complaints.triage", "complaints.dispatch", "complaints.sla", "complaints.followup"})
+            List<String> topics,
+            /* event types on those topics that are not about one complaint (keyed by a date or period) */
+            @DefaultValue({"DailyOverdueReport", "MonthlyReportPublished"}) Set<String> ignoredTypes,
+            @DefaultValue("RESOLUTION") Set<String> resolutionClocks,
+            @DefaultValue("REVISIT") Set<String> postResolutionClocks,
+            @DefaultValue("WORKPLACE") Set<String> confidentialCategories,
+            @DefaultValue("HR") Set<String> confidentialDepartments,
+            @DefaultValue("EMPLOYEE") Set<String> confidentialComplainantTypes,
+            /* optimistic-locking retries when two instances update one complaint at once */
+            @DefaultValue("20") int maxUpdateAttempts) {
+    }
+
+    public record Access(
+            @DefaultValue({"TRIAGE_OFFICER", "SUPERVISOR", "HQ_ANALYST", "ADMIN"}) Set<String> globalRoles,
+            @DefaultValue({"HANDLER", "DEPARTMENT_MANAGER"}) Set<String> departmentRoles,
+            @DefaultValue("HR") Set<String> hrDepartments,
+            @DefaultValue("ADMIN") Set<String> hrOverrideRoles,
+            @DefaultValue({"SUPERVISOR", "HQ_ANALYST", "ADMIN", "TRIAGE_OFFICER", "DEPARTMENT_MANAGER"}) Set<String> statisticsRoles,
+            @DefaultValue("ADMIN") Set<String> rebuildRoles,
+            @DefaultValue({"ADMIN", "SUPERVISOR"}) Set<String> auditRoles) {
+    }
+
+    public record Monthly(
+            /* SPEC §3.18: the previous month's report is produced after month end, well before the 5th */
+            @DefaultValue("true") boolean autoGenerate,
+            @DefaultValue("10m") Duration checkInterval,
+            /* hours after month end before the report is generated, to let late events of the last day arrive */
+            @DefaultValue("1h") Duration graceAfterMonthEnd,
+            @DefaultValue("/api/v1/reports/monthly/") String publicUrlPrefix,
+            @DefaultValue("10") int topCauses) {
+    }
+
+    public record Limits(
+            @DefaultValue("200") int maxPageSize,
+            @DefaultValue("50000") int maxExportRows,
+            @DefaultValue("400") int maxStatisticsDays) {
+    }
+}

@@ -12,9 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -42,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(ServiceHarness.TestClock.class)
+@Import(TestClockConfiguration.class)
 abstract class ServiceHarness {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -52,14 +50,6 @@ abstract class ServiceHarness {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {
         TestInfrastructure.register(r);
-    }
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(at("2026-11-27T15:00"));
-        }
     }
 
     @BeforeAll

@@ -1,0 +1,119 @@
+package com.complaintdesk.followup.adapters;
+
+import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.contracts.model.ComplainantType;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import static com.complaintdesk.followup.adapters.Mother.received;
+import static com.complaintdesk.followup.adapters.Mother.resolved;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input, roles, the editable policy and poison records. */
+class FollowupApiTest extends ServiceHarness {
+
+    String resolvedConsumer() {
+        String id = newComplaintId();
+        Instant t = at("2026-11-27T15:00");
+        feed(Topics.INTAKE, id, received(id, ComplainantType.CONSUMER, "13800138000", null, t), t);
+        feed(Topics.DISPATCH, id, resolved("ENGINEERING", "h-1"), t);
+        await(id, "RevisitDue", 1);
+        return id;
+    }
+
+    @Test
+    void bad_revisit_input_gets_problem_json_field_by_field_and_changes_nothing() {
+        String id = resolvedConsumer();
+        String path = "/api/v1/followup/revisits/" + id + "/attempts";
+
+        var outOfScale = post(path, "{\"reached\":true,\"satisfaction\":9}", "TRIAGE_OFFICER");
+        assertThat(outOfScale.status()).isEqualTo(400);
+        assertThat(outOfScale.body().path("errors").findValuesAsString("field")).containsExactly("satisfaction");
+
+        var noReason = post(path, "{\"reached\":true,\"satisfaction\":1}", "TRIAGE_OFFICER");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().path("errors").findValuesAsString("field")).containsExactly("reason");
+
+        assertThat(post(path, "{\"reached\":", "TRIAGE_OFFICER").status()).isEqualTo(400);
+        assertThat(post(path, "{}", "TRIAGE_OFFICER").body().path("errors").findValuesAsString("field")).contains("reached");
+        assertThat(post(path, "{\"reached\":true,\"satisfaction\":5,\"mood\":\"ok\"}", "TRIAGE_OFFICER").status()).isEqualTo(400);
+        assertThat(post(path, "{\"reached\":true,\"satisfaction\":5}", "HANDLER").status()).isEqualTo(403);
+        assertThat(post("/api/v1/followup/revisits/C-20991231-999999/attempts", "{\"reached\":false}", "TRIAGE_OFFICER")
+                .status()).isEqualTo(404);
+
+        var view = get("/api/v1/followup/cases/" + id, "TRIAGE_OFFICER").body();
+        assertThat(view.path("status").asString()).isEqualTo("REVISIT_DUE");
+        assertThat(view.path("revisit").path("result").isNull() || view.path("revisit").path("result").isMissingNode()).isTrue();
+        assertThat(count(id, "RevisitDone")).isZero();
+    }
+
+    @Test
+    void the_complainant_answer_is_checked_like_any_input() {
+        String id = resolvedConsumer();
+        String path = "/api/v1/complaints/" + id + "/revisit";
+
+        assertThat(post(path, "{\"verify\":\"1234\",\"satisfaction\":5}", null).status()).isEqualTo(404);
+        assertThat(post("/api/v1/complaints/C-20991231-999999/revisit", "{\"verify\":\"8000\",\"satisfaction\":5}", null)
+                .status()).isEqualTo(404);
+        var missing = post(path, "{\"satisfaction\":0}", null);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("verify", "satisfaction");
+        assertThat(get("/api/v1/followup/cases/" + id, "SUPERVISOR").body().path("status").asString()).isEqualTo("REVISIT_DUE");
+    }
+
+    @Test
+    void staff_lists_need_a_staff_role_and_check_their_dates() {
+        assertThat(get("/api/v1/followup/revisits", "HANDLER").status()).isEqualTo(403);
+        assertThat(get("/api/v1/followup/revisits?dueFrom=2026-12-05&dueTo=2026-12-01", "SUPERVISOR").status()).isEqualTo(400);
+        assertThat(get("/api/v1/followup/revisits?dueFrom=tomorrow", "SUPERVISOR").status()).isEqualTo(400);
+        assertThat(get("/api/v1/followup/revisits?status=SLEEPING", "SUPERVISOR").status()).isEqualTo(400);
+        assertThat(get("/api/v1/followup/revisits?limit=0", "SUPERVISOR").status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_policy_is_data_editable_by_admins_and_used_for_the_next_revisit() {
+        var current = get("/api/v1/followup/policy", "SUPERVISOR");
+        assertThat(current.status()).isEqualTo(200);
+        var policy = current.body().path("policy");
+        assertThat(policy.path("rule").asString()).isEqualTo("WORKING_DAYS_AFTER_COMPLETION");
+        assertThat(policy.path("maxAttempts").asInt()).isEqualTo(3);
+        assertThat(policy.path("routes").path("ANCHOR_TENANT").path("assignee").asString()).isEqualTo("SERVICE_SUPERVISOR");
+        String original = policy.toString();
+
+        assertThat(put("/api/v1/followup/policy", original, "TRIAGE_OFFICER").status()).isEqualTo(403);
+        var broken = put("/api/v1/followup/policy", original.replace("\"maxAttempts\":3", "\"maxAttempts\":0"), "ADMIN");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body().path("errors").findValuesAsString("field")).containsExactly("maxAttempts");
+        assertThat(put("/api/v1/followup/policy", original.replace("WORKING_DAYS_AFTER_COMPLETION", "WHENEVER"), "ADMIN")
+                .status()).isEqualTo(400);
+
+        try {
+            var changed = put("/api/v1/followup/policy",
+                    original.replace("WORKING_DAYS_AFTER_COMPLETION", "DAYS_AFTER_REPLY"), "ADMIN");
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(changed.body().path("updatedBy").asString()).isEqualTo("u-admin");
+
+            String id = resolvedConsumer();
+            var due = payload(await(id, "RevisitDue", 1).get(0));
+            // seed 4.3: 3 days after the reply (Fri 15:00 → Mon 15:00)
+            assertThat(Instant.parse(due.path("dueAt").asString())).isEqualTo(at("2026-11-30T15:00"));
+        } finally {
+            assertThat(put("/api/v1/followup/policy", original, "ADMIN").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_poison_record_goes_to_the_dead_letter_topic_without_blocking_the_partition() throws Exception {
+        String id = newComplaintId();
+        kafka.send(new ProducerRecord<>(Topics.DISPATCH, id, "{not an event")).get(10, TimeUnit.SECONDS);
+        Instant t = at("2026-11-27T15:00");
+        feed(Topics.DISPATCH, id, resolved("ENGINEERING", "h-1"), t);
+
+        probe.await(r -> r.topic().equals(Topics.deadLetter(Topics.DISPATCH)) && id.equals(r.key()), 1, Duration.ofSeconds(30));
+        await(id, "RevisitDue", 1);
+    }
+}

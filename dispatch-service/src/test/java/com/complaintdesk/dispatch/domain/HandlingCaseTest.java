@@ -1,0 +1,216 @@
+package com.complaintdesk.dispatch.domain;
+
+import com.complaintdesk.contracts.events.ComplaintEvent;
+import com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched;
+import com.complaintdesk.contracts.events.DispatchEvents.ComplaintResolved;
+import com.complaintdesk.contracts.events.DispatchEvents.DisagreementRecorded;
+import com.complaintdesk.contracts.events.DispatchEvents.SolutionRejected;
+import com.complaintdesk.contracts.events.DispatchEvents.StaffNotified;
+import com.complaintdesk.contracts.events.DispatchEvents.SupervisorAssigned;
+import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.contracts.model.EscalationLevel;
+import com.complaintdesk.contracts.model.Flag;
+import com.complaintdesk.contracts.model.Liability;
+import com.complaintdesk.contracts.model.Money;
+import com.complaintdesk.contracts.model.Severity;
+import com.complaintdesk.contracts.model.SolutionItem;
+import com.complaintdesk.contracts.model.SolutionKind;
+import com.complaintdesk.dispatch.domain.handling.AppealLadder;
+import com.complaintdesk.dispatch.domain.handling.DispatchDecision;
+import com.complaintdesk.dispatch.domain.handling.HandlingCase;
+import com.complaintdesk.dispatch.domain.handling.HandlingStatus;
+import com.complaintdesk.dispatch.domain.handling.IllegalTransition;
+import com.complaintdesk.dispatch.domain.handling.Investigation;
+import com.complaintdesk.dispatch.domain.handling.Resolution;
+import com.complaintdesk.dispatch.domain.handling.SecondFactor;
+import com.complaintdesk.dispatch.domain.handling.Solution;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HandlingCaseTest {
+
+    static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
+
+    static HandlingCase dispatched(Severity severity, Flag... flags) {
+        HandlingCase c = new HandlingCase("C-20261130-000001");
+        c.recordReceived(ComplainantType.CONSUMER, "空调坏了", "3F", SecondFactor.of("salt", "13800138000", "zs@example.com"), NOW);
+        c.dispatch(new DispatchDecision("ENGINEERING", "eng-h1", "eng-mgr", "pr-mgr", "FACILITY_ENVIRONMENT", severity,
+                Liability.LIABLE, Set.of(flags), false, "rule 40"), NOW);
+        return c;
+    }
+
+    static Solution solution(EscalationLevel level, boolean onSite) {
+        return new Solution(List.of(new SolutionItem(SolutionKind.REPAIR, "fix it", null),
+                new SolutionItem(SolutionKind.COMPENSATION, "voucher", new Money(new BigDecimal("100.00"), "CNY"))),
+                onSite, List.of("check the units monthly"), level, "who", NOW);
+    }
+
+    static Investigation investigation() {
+        return new Investigation("compressor failed", "ENGINEERING", "maintenance contractor", "no service for 2 years",
+                List.of(), "eng-h1", NOW);
+    }
+
+    static HandlingCase proposed(boolean onSite) {
+        HandlingCase c = dispatched(Severity.GENERAL);
+        c.recordInvestigation(investigation(), NOW);
+        c.proposeSolution(solution(EscalationLevel.HANDLER, onSite), NOW);
+        return c;
+    }
+
+    @Test
+    void given_a_major_media_complaint_when_dispatched_then_the_manager_supervises_and_pr_is_told_no_interviews() {
+        HandlingCase c = new HandlingCase("C-1");
+        List<ComplaintEvent> events = c.dispatch(new DispatchDecision("OPERATIONS", "ops-h1", "ops-mgr", "pr-mgr",
+                "PRODUCT_QUALITY", Severity.MAJOR, Liability.LIABLE, Set.of(Flag.MEDIA), false, "r"), NOW);
+
+        assertThat(c.supervisor()).isEqualTo("ops-mgr");
+        assertThat(c.noInterviews()).isTrue();
+        assertThat(events.get(0)).isInstanceOfSatisfying(ComplaintDispatched.class, d -> {
+            assertThat(d.supervisor()).isEqualTo("ops-mgr");
+            assertThat(d.noInterviews()).isTrue();
+            assertThat(d.queued()).isFalse();
+        });
+        assertThat(events).filteredOn(StaffNotified.class::isInstance).extracting(e -> ((StaffNotified) e).recipient())
+                .containsExactlyInAnyOrder("ops-mgr", "pr-mgr");
+    }
+
+    @Test
+    void given_nobody_on_duty_when_dispatched_then_it_queues_and_the_manager_is_told() {
+        HandlingCase c = new HandlingCase("C-1");
+        var events = c.dispatch(new DispatchDecision("OPERATIONS", null, "ops-mgr", null, "OTHER", Severity.GENERAL,
+                Liability.LIABLE, Set.of(), false, "r"), NOW);
+        assertThat(c.status()).isEqualTo(HandlingStatus.QUEUED);
+        assertThat(((ComplaintDispatched) events.get(0)).queued()).isTrue();
+        assertThat(events).hasAtLeastOneElementOfType(StaffNotified.class);
+
+        c.assignFromQueue("ops-h2", NOW);
+        assertThat(c.status()).isEqualTo(HandlingStatus.DISPATCHED);
+        assertThat(c.handler()).isEqualTo("ops-h2");
+    }
+
+    @Test
+    void given_a_dispatched_complaint_when_proposing_without_investigation_then_it_is_refused_and_nothing_changes() {
+        HandlingCase c = dispatched(Severity.GENERAL);
+        assertThatThrownBy(() -> c.proposeSolution(solution(EscalationLevel.HANDLER, false), NOW))
+                .isInstanceOf(IllegalTransition.class);
+        assertThat(c.status()).isEqualTo(HandlingStatus.DISPATCHED);
+        assertThat(c.solution()).isNull();
+    }
+
+    @Test
+    void given_the_happy_path_when_accepted_and_resolved_then_resolved_carries_department_and_handler() {
+        HandlingCase c = proposed(false);
+        c.acceptSolution("ok", NOW);
+        assertThat(c.status()).isEqualTo(HandlingStatus.IN_PROGRESS);
+        var events = c.resolve(new Resolution("repaired", "sorry", "monthly checks", "eng-h1", NOW), NOW);
+        assertThat(c.status()).isEqualTo(HandlingStatus.RESOLVED);
+        assertThat(events.get(0)).isEqualTo(new ComplaintResolved("repaired", "sorry", "monthly checks", "eng-h1",
+                "ENGINEERING", "eng-h1"));
+    }
+
+    @Test
+    void given_a_solution_was_accepted_when_accepting_again_then_it_is_an_illegal_transition() {
+        HandlingCase c = proposed(false);
+        c.acceptSolution(null, NOW);
+        assertThatThrownBy(() -> c.acceptSolution(null, NOW)).isInstanceOfSatisfying(IllegalTransition.class,
+                e -> assertThat(e.current()).isEqualTo(HandlingStatus.IN_PROGRESS));
+    }
+
+    @Test
+    void given_no_accepted_solution_when_resolving_then_it_is_refused() {
+        HandlingCase c = proposed(false);
+        assertThatThrownBy(() -> c.resolve(new Resolution("x", null, null, "h", NOW), NOW)).isInstanceOf(IllegalTransition.class);
+        assertThat(c.status()).isEqualTo(HandlingStatus.SOLUTION_PROPOSED);
+    }
+
+    @Test
+    void given_on_site_work_when_resolving_before_arrival_then_it_is_refused_and_after_arrival_allowed_once() {
+        HandlingCase c = proposed(true);
+        c.acceptSolution(null, NOW);
+        assertThatThrownBy(() -> c.resolve(new Resolution("x", null, null, "h", NOW), NOW)).isInstanceOf(IllegalTransition.class);
+        c.recordOnSiteArrival(NOW.plusSeconds(3600), "eng-h1", NOW);
+        assertThatThrownBy(() -> c.recordOnSiteArrival(NOW, "eng-h1", NOW)).isInstanceOf(IllegalTransition.class);
+        c.resolve(new Resolution("x", null, null, "h", NOW), NOW);
+        assertThat(c.status()).isEqualTo(HandlingStatus.RESOLVED);
+    }
+
+    @Test
+    void given_rejections_when_appealing_then_it_climbs_handler_to_manager_to_hq_and_lower_levels_cannot_propose() {
+        HandlingCase c = proposed(false);
+        var rejected = c.rejectSolution("not enough", NOW);
+        assertThat(rejected.get(0)).isEqualTo(new SolutionRejected("not enough", EscalationLevel.DEPARTMENT_MANAGER));
+        assertThat(c.status()).isEqualTo(HandlingStatus.APPEALED);
+
+        assertThatThrownBy(() -> c.proposeSolution(solution(EscalationLevel.HANDLER, false), NOW)).isInstanceOf(IllegalTransition.class);
+        c.proposeSolution(solution(EscalationLevel.DEPARTMENT_MANAGER, false), NOW);
+        c.rejectSolution("still not enough", NOW);
+        assertThat(c.appealLevel()).isEqualTo(EscalationLevel.HQ);
+        assertThatThrownBy(() -> c.proposeSolution(solution(EscalationLevel.DEPARTMENT_MANAGER, false), NOW))
+                .isInstanceOf(IllegalTransition.class);
+        c.proposeSolution(solution(EscalationLevel.HQ, false), NOW);
+        assertThat(c.solution().level()).isEqualTo(EscalationLevel.HQ);
+        assertThat(c.appealCount()).isEqualTo(2);
+        assertThat(AppealLadder.above(EscalationLevel.HQ)).isEqualTo(EscalationLevel.HQ);
+    }
+
+    @Test
+    void given_a_resolved_complaint_when_reopened_then_it_is_dispatched_again_in_the_same_department_from_scratch() {
+        HandlingCase c = proposed(false);
+        c.acceptSolution(null, NOW);
+        c.resolve(new Resolution("x", null, null, "h", NOW), NOW);
+        var events = c.reopen("not satisfied", "eng-h1", "eng-mgr", NOW);
+        assertThat(c.status()).isEqualTo(HandlingStatus.DISPATCHED);
+        assertThat(c.department()).isEqualTo("ENGINEERING");
+        assertThat(c.solution()).isNull();
+        assertThat(c.reopenCount()).isEqualTo(1);
+        assertThat(((ComplaintDispatched) events.get(0)).reason()).contains("not satisfied");
+        assertThat(c.history()).extracting(h -> h.what()).contains("RESOLVED", "REOPENED");
+    }
+
+    @Test
+    void given_a_closed_complaint_when_acting_then_every_action_is_refused() {
+        HandlingCase c = proposed(false);
+        c.close("done", NOW);
+        assertThatThrownBy(() -> c.acceptSolution(null, NOW)).isInstanceOf(IllegalTransition.class);
+        assertThatThrownBy(() -> c.recordInvestigation(investigation(), NOW)).isInstanceOf(IllegalTransition.class);
+        assertThatThrownBy(() -> c.reassign("x", "r", "m", NOW)).isInstanceOf(IllegalTransition.class);
+        assertThatThrownBy(() -> c.recordPreventiveMeasure("m", "h", NOW)).isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void given_a_general_complaint_when_it_becomes_major_then_the_manager_supervises_and_is_notified() {
+        HandlingCase c = dispatched(Severity.GENERAL);
+        var events = c.reclassify(null, Severity.MAJOR, null, Set.of(Flag.LAWYER), "eng-mgr", "pr-mgr", "lawyer letter", NOW);
+        assertThat(c.supervisor()).isEqualTo("eng-mgr");
+        assertThat(events).hasAtLeastOneElementOfType(SupervisorAssigned.class).hasAtLeastOneElementOfType(StaffNotified.class);
+        assertThat(c.reclassify(null, Severity.MAJOR, null, null, "eng-mgr", "pr-mgr", "again", NOW)).isEmpty();
+    }
+
+    @Test
+    void given_a_vicious_complaint_when_the_complainant_disagrees_on_site_then_the_15_minute_clock_starts() {
+        HandlingCase c = dispatched(Severity.IMPORTANT, Flag.EXTREME_BEHAVIOUR);
+        var events = c.recordOnSiteHandling("sup-zhou", "talked for an hour", false, "eng-mgr", NOW);
+        assertThat(events).hasAtLeastOneElementOfType(DisagreementRecorded.class);
+        assertThatThrownBy(() -> dispatched(Severity.GENERAL).recordOnSiteHandling("sup", "n", true, "m", NOW))
+                .isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void given_a_second_factor_then_only_the_phone_tail_or_the_email_match_and_nothing_is_stored_in_clear() {
+        var f = SecondFactor.of("s1", "138-0013-8000", "ZS@Example.com");
+        assertThat(f.matches("8000")).isTrue();
+        assertThat(f.matches(" zs@example.COM ")).isTrue();
+        assertThat(f.matches("0000")).isFalse();
+        assertThat(f.matches("138000")).isFalse();
+        assertThat(f.matches(null)).isFalse();
+        assertThat(f.phoneLast4Hash()).doesNotContain("8000");
+        assertThat(SecondFactor.of("s2", "13800138000", null).phoneLast4Hash()).isNotEqualTo(f.phoneLast4Hash());
+    }
+}

@@ -66,6 +66,13 @@ public class KitAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(MongoTemplate.class)
+    com.complaintdesk.kit.audit.AuditTrail auditTrail(MongoTemplate mongo, Clock clock) {
+        return new com.complaintdesk.kit.audit.AuditTrail(mongo, clock);
+    }
+
+    @Bean
     FilterRegistrationBean<RequestContextFilter> kitRequestContextFilter() {
         var registration = new FilterRegistrationBean<>(new RequestContextFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

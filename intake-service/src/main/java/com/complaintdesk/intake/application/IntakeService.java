@@ -14,6 +14,7 @@ import com.complaintdesk.intake.domain.EvidenceUpload;
 import com.complaintdesk.intake.domain.FieldError;
 import com.complaintdesk.intake.domain.IntakeComplaint;
 import com.complaintdesk.intake.domain.Registration;
+import com.complaintdesk.kit.audit.AuditTrail;
 import com.complaintdesk.kit.calendar.BusinessCalendar;
 import com.complaintdesk.kit.events.EventFactory;
 import com.complaintdesk.kit.web.ApiException;
@@ -44,9 +45,11 @@ public class IntakeService {
     private final EvidencePolicy evidencePolicy;
     private final EventFactory events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public IntakeService(ComplaintStore store, PersonalDataCipher cipher, BusinessCalendar calendar,
-                         EvidencePolicy evidencePolicy, EventFactory events, Clock clock) {
+                         EvidencePolicy evidencePolicy, EventFactory events, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.cipher = cipher;
         this.calendar = calendar;
@@ -91,6 +94,8 @@ public class IntakeService {
             // two identical retries arrived together: the first one won
             return replay(store.findByIdempotencyId(idempotencyId).orElseThrow(), requestHash);
         }
+        audit.record(caller, "COMPLAINT_REGISTERED", number, Map.of("channel", r.channel().name(),
+                "evidence", refs.size(), "outOfHours", registered.complaint().outOfHours()));
         return new Registered(number, registered.complaint().status().name(), false);
     }
 
@@ -117,6 +122,7 @@ public class IntakeService {
             try {
                 var event = guarded(() -> complaint.addEvidence(ref, caller.actor()));
                 store.update(complaint, doc, List.of(events.envelope(number, event, correlationId)));
+                audit.record(caller, "EVIDENCE_ADDED", number, Map.of("evidenceId", ref.evidenceId(), "sizeBytes", ref.sizeBytes()));
                 return ref;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= 3) {
@@ -129,7 +135,9 @@ public class IntakeService {
     public EvidenceDocument evidence(String number, String evidenceId, CallerIdentity caller) {
         caller.require(com.complaintdesk.contracts.http.Roles.TRIAGE_OFFICER, com.complaintdesk.contracts.http.Roles.HANDLER,
                 com.complaintdesk.contracts.http.Roles.DEPARTMENT_MANAGER, com.complaintdesk.contracts.http.Roles.SUPERVISOR);
-        return store.findEvidence(number, evidenceId).orElseThrow(() -> ApiException.notFound("Evidence", evidenceId));
+        EvidenceDocument e = store.findEvidence(number, evidenceId).orElseThrow(() -> ApiException.notFound("Evidence", evidenceId));
+        audit.record(caller, "EVIDENCE_READ", number, Map.of("evidenceId", evidenceId));
+        return e;
     }
 
     public int urge(String number, String verify, String message, CallerIdentity caller, String correlationId) {
@@ -139,6 +147,7 @@ public class IntakeService {
             var event = guarded(() -> complaint.urge(message));
             try {
                 store.update(complaint, doc, List.of(events.envelope(number, event, correlationId)));
+                audit.record(caller, "COMPLAINT_URGED", number, Map.of("urgeCount", event.urgeCount()));
                 return event.urgeCount();
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= 3) {

@@ -114,6 +114,26 @@ class IntakeApiTest {
     }
 
     @Test
+    void registrations_and_reads_of_evidence_are_in_the_audit_trail() throws Exception {
+        String number = register();
+        var added = post("/api/v1/complaints/" + number + "/evidence",
+                "{\"verify\":\"8000\",\"evidence\":{\"name\":\"r.pdf\",\"contentType\":\"application/pdf\",\"contentBase64\":\"JVBERi0=\"}}");
+        String evidenceId = json.readTree(added.body()).get("evidenceId").asString();
+        var asStaff = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/complaints/" + number
+                        + "/evidence/" + evidenceId)).header("X-Caller-User-Id", "officer-1")
+                .header("X-Caller-Roles", "TRIAGE_OFFICER").build(), HttpResponse.BodyHandlers.ofByteArray());
+        var asChannel = get("/api/v1/complaints/" + number + "/evidence/" + evidenceId);
+
+        assertThat(asStaff.statusCode()).isEqualTo(200);
+        assertThat(new String(asStaff.body())).isEqualTo("%PDF-");
+        assertThat(asChannel.statusCode()).isEqualTo(403);
+        var actions = mongo.getCollection("audit").find(new org.bson.Document("complaintId", number))
+                .map(d -> d.getString("action") + "/" + d.getString("actor")).into(new java.util.ArrayList<>());
+        assertThat(actions).contains("COMPLAINT_REGISTERED/channel:hotline", "EVIDENCE_ADDED/anonymous",
+                "EVIDENCE_READ/officer-1");
+    }
+
+    @Test
     void a_retry_with_the_same_idempotency_key_returns_the_same_complaint_and_stores_nothing_new() throws Exception {
         String key = UUID.randomUUID().toString();
         var first = post("/api/v1/complaints", VALID, "Idempotency-Key", key, "X-Caller-Channel", "web");

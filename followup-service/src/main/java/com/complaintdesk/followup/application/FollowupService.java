@@ -5,6 +5,7 @@ import com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched;
 import com.complaintdesk.contracts.events.DispatchEvents.ComplaintResolved;
 import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.IntakeEvents.ComplaintReceived;
+import com.complaintdesk.contracts.events.SlaEvents.SeverityUpgradeRequested;
 import com.complaintdesk.contracts.events.TriageEvents.ComplaintReclassified;
 import com.complaintdesk.contracts.events.TriageEvents.ComplaintRejected;
 import com.complaintdesk.contracts.events.TriageEvents.ComplaintTransferred;
@@ -23,6 +24,7 @@ import com.complaintdesk.followup.domain.SpecialReport;
 import com.complaintdesk.kit.calendar.BusinessCalendar;
 import com.complaintdesk.kit.events.EventFactory;
 import com.complaintdesk.kit.web.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -47,9 +49,11 @@ public class FollowupService {
     private final BusinessCalendar calendar;
     private final EventFactory events;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public FollowupService(FollowupStore store, PolicyStore policies, ContactDigest digest, BusinessCalendar calendar,
-                           EventFactory events, Clock clock) {
+                           EventFactory events, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.policies = policies;
         this.digest = digest;
@@ -80,6 +84,7 @@ public class FollowupService {
         }
         try {
             store.save(c, doc, out, clock.instant());
+            count(caused);
         } catch (DuplicateKeyException raced) {
             // another instance created the case first: retry through the error handler
             throw new OptimisticLockingFailureException("case created concurrently: " + in.complaintId(), raced);
@@ -102,6 +107,9 @@ public class FollowupService {
             return c.endedWithoutHandling("rejected: " + r.reason(), in.occurredAt());
         } else if (e instanceof ComplaintTransferred t) {
             return c.endedWithoutHandling("transferred to " + t.transferredTo() + ": " + t.reason(), in.occurredAt());
+        } else if (e instanceof SeverityUpgradeRequested u) {
+            // SPEC §3.5: a liable complaint unresolved after a month becomes MAJOR, and so needs a special report
+            c.classified(u.to(), null);
         } else if (e instanceof ComplaintDispatched d) {
             c.dispatched(d.department(), d.handler(), d.severity());
         } else if (e instanceof ComplaintResolved r) {
@@ -113,7 +121,8 @@ public class FollowupService {
     private static boolean relevant(ComplaintEvent e) {
         return e instanceof ComplaintReceived || e instanceof ComplaintTriaged || e instanceof ComplaintReclassified
                 || e instanceof ComplaintRejected || e instanceof ComplaintTransferred
-                || e instanceof ComplaintDispatched || e instanceof ComplaintResolved;
+                || e instanceof ComplaintDispatched || e instanceof ComplaintResolved
+                || e instanceof SeverityUpgradeRequested;
     }
 
     // ---- staff ----
@@ -198,12 +207,20 @@ public class FollowupService {
             List<EventEnvelope<?>> out = caused.stream().<EventEnvelope<?>>map(e -> events.envelope(complaintId, e, correlationId)).toList();
             try {
                 store.save(c, doc, out, clock.instant());
+                count(caused);
                 return FollowupView.of(c, policy, clock.instant());
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= MAX_RETRIES) {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** followup.events{type}: revisits scheduled and done, reopens, special reports, closings. */
+    private void count(List<ComplaintEvent> caused) {
+        for (ComplaintEvent e : caused) {
+            meters.counter("followup.events", "type", e.getClass().getSimpleName()).increment();
         }
     }
 

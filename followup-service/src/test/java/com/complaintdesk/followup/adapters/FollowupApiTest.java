@@ -1,7 +1,9 @@
 package com.complaintdesk.followup.adapters;
 
 import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.contracts.events.SlaEvents.SeverityUpgradeRequested;
 import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.contracts.model.Severity;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +106,36 @@ class FollowupApiTest extends ServiceHarness {
         } finally {
             assertThat(put("/api/v1/followup/policy", original, "ADMIN").status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void the_overdue_list_shows_revisits_past_their_deadline_at_the_current_time() {
+        String id = resolvedConsumer();
+        String overdue = "/api/v1/followup/revisits?overdue=true&limit=500";
+
+        clock.set(at("2026-12-01T17:59"));
+        assertThat(get(overdue, "SUPERVISOR").body().findValuesAsString("complaintId")).doesNotContain(id);
+
+        clock.set(at("2026-12-02T09:00"));
+        var list = get(overdue, "SUPERVISOR").body();
+        assertThat(list.findValuesAsString("complaintId")).contains(id);
+        assertThat(get("/api/v1/followup/cases/" + id, "SUPERVISOR").body().path("overdue").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_severity_upgrade_from_sla_makes_the_special_report_required() {
+        String id = newComplaintId();
+        Instant t = at("2026-11-27T15:00");
+        feed(Topics.INTAKE, id, received(id, ComplainantType.CONSUMER, "13800138000", null, t), t);
+        feed(Topics.SLA, id, new SeverityUpgradeRequested(Severity.MAJOR, "liable, unresolved after one month"), t);
+        feed(Topics.DISPATCH, id, resolved("ENGINEERING", "h-1"), t);
+        await(id, "RevisitDue", 1);
+        eventually(() -> assertThat(get("/api/v1/followup/cases/" + id, "SUPERVISOR").body()
+                .path("specialReportRequired").asBoolean()).isTrue());
+
+        var satisfied = post("/api/v1/followup/revisits/" + id + "/attempts", "{\"reached\":true,\"satisfaction\":5}", "TRIAGE_OFFICER");
+
+        assertThat(satisfied.body().path("status").asString()).isEqualTo("AWAITING_SPECIAL_REPORT");
     }
 
     @Test

@@ -103,6 +103,27 @@ abstract class ServiceHarness {
         return probe.await(EventProbe.ofType(complaintId, type), count, Duration.ofSeconds(30));
     }
 
+    /** Retries an assertion on state that follows asynchronously from an event without an output of its own. */
+    static void eventually(Runnable assertion) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     long count(String complaintId, String type) {
         return probe.records().stream().filter(EventProbe.ofType(complaintId, type)).count();
     }

@@ -23,7 +23,7 @@ public class LifecycleListener {
     }
 
     @KafkaListener(id = "followup-cases", groupId = "followup-cases",
-            topics = {Topics.INTAKE, Topics.TRIAGE, Topics.DISPATCH})
+            topics = {Topics.INTAKE, Topics.TRIAGE, Topics.DISPATCH, Topics.SLA})
     public void on(ConsumerRecord<String, String> record) {
         followup.apply(codec.decode(record.value()));
     }

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,8 +50,10 @@ public class FollowupController {
     private final FollowupService followup;
     private final PolicyStore policies;
     private final BusinessCalendar calendar;
+    private final Clock clock;
 
-    public FollowupController(FollowupService followup, PolicyStore policies, BusinessCalendar calendar) {
+    public FollowupController(FollowupService followup, PolicyStore policies, BusinessCalendar calendar, Clock clock) {
+        this.clock = clock;
         this.followup = followup;
         this.policies = policies;
         this.calendar = calendar;
@@ -58,13 +61,15 @@ public class FollowupController {
 
     /**
      * Revisits per assignee queue and due date, earliest first. {@code dueFrom}/{@code dueTo} are dates of the desk's
-     * calendar (inclusive); {@code status} defaults to the open ones (REVISIT_DUE).
+     * calendar (inclusive); {@code overdue=true} keeps only those past their deadline now; {@code status} defaults to
+     * the open ones (REVISIT_DUE).
      */
     @GetMapping("/revisits")
     public List<FollowupView> revisits(@RequestParam(required = false) @Size(max = 64) String assignee,
                                        @RequestParam(required = false) List<FollowupStatus> status,
                                        @RequestParam(required = false) LocalDate dueFrom,
                                        @RequestParam(required = false) LocalDate dueTo,
+                                       @RequestParam(defaultValue = "false") boolean overdue,
                                        @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
                                        CallerIdentity caller) {
         caller.require(READERS);
@@ -73,6 +78,11 @@ public class FollowupController {
         }
         Instant from = dueFrom == null ? null : dueFrom.atStartOfDay(calendar.zone()).toInstant();
         Instant before = dueTo == null ? null : dueTo.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+        if (overdue) {
+            // past the deadline now: SPEC §4 "revisit done within 2 working days", reported to the supervisor
+            Instant now = clock.instant();
+            before = before == null || now.isBefore(before) ? now : before;
+        }
         List<FollowupStatus> statuses = status == null || status.isEmpty() ? List.of(FollowupStatus.REVISIT_DUE) : status;
         return followup.revisits(statuses, blankToNull(assignee), from, before, limit);
     }

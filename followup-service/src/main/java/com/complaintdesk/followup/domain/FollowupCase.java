@@ -223,6 +223,10 @@ public final class FollowupCase {
             throw new IllegalTransition("The special report of this complaint has already been filed ("
                     + specialReport.reportId() + ").", status);
         }
+        if (status == FollowupStatus.OPEN && revisit == null) {
+            // seed 5.3.5: the report analyses a complaint whose handling has ended
+            throw new IllegalTransition("The special report is filed once the complaint has been resolved.", status);
+        }
         specialReport = report;
         List<ComplaintEvent> events = new ArrayList<>();
         events.add(new SpecialReportFiled(report.reportId(), report.filedBy()));

@@ -209,6 +209,16 @@ class FollowupCaseTest {
     }
 
     @Test
+    void given_a_major_complaint_not_resolved_yet_when_its_report_is_filed_then_refused() {
+        FollowupCase c = FollowupCase.open("C-1");
+        c.classified(Severity.MAJOR, Set.of(Flag.LAWYER));
+
+        assertThatThrownBy(() -> c.fileSpecialReport(report("SR-5"), policy))
+                .isInstanceOf(IllegalTransition.class).hasMessageContaining("resolved");
+        assertThat(c.specialReport()).isNull();
+    }
+
+    @Test
     void given_a_complaint_not_resolved_yet_when_a_revisit_is_recorded_then_refused_with_the_current_status() {
         FollowupCase c = FollowupCase.open("C-1");
 

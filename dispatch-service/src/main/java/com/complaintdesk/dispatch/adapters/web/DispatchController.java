@@ -87,7 +87,7 @@ public class DispatchController {
 
     public record SolutionRequest(
             @NotEmpty(message = "needs at least one item") @Size(max = 10, message = "at most 10 items") List<@Valid ItemRequest> items,
-            boolean onSiteWorkNeeded,
+            Boolean onSiteWorkNeeded,
             @Size(max = 10, message = "at most 10 measures") List<@NotBlank @Size(max = 1000) String> preventiveMeasures) {
     }
 
@@ -96,7 +96,7 @@ public class DispatchController {
         List<SolutionItem> items = body.items().stream().map(i -> new SolutionItem(i.kind(), i.description(),
                 i.amount() == null ? null : new Money(i.amount().amount(), i.amount().currency() == null ? "CNY" : i.amount().currency())))
                 .toList();
-        return CaseView.of(handling.proposeSolution(number, new Solution(items, body.onSiteWorkNeeded(),
+        return CaseView.of(handling.proposeSolution(number, new Solution(items, Boolean.TRUE.equals(body.onSiteWorkNeeded()),
                 body.preventiveMeasures(), null, caller.actor(), null), caller));
     }
 

@@ -66,14 +66,14 @@ public class OrganisationController {
             @NotBlank(message = "is required") @Size(max = 200) String name,
             @Size(max = 200) String nameZh,
             @NotBlank(message = "is required") @Size(max = 100) String manager,
-            boolean confidential) {
+            Boolean confidential) {
     }
 
     @PutMapping(path = "/departments/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Department saveDepartment(@PathVariable @Pattern(regexp = "^[A-Z][A-Z0-9_]{1,30}$",
             message = "must be an upper-case code such as ENGINEERING") String code,
                                      @Valid @RequestBody DepartmentRequest body, CallerIdentity caller) {
-        return organisation.saveDepartment(new Department(code, body.name(), body.nameZh(), body.manager(), body.confidential()), caller);
+        return organisation.saveDepartment(new Department(code, body.name(), body.nameZh(), body.manager(), Boolean.TRUE.equals(body.confidential())), caller);
     }
 
     @GetMapping("/handlers")
@@ -94,7 +94,7 @@ public class OrganisationController {
             @NotNull(message = "is required") LocalTime to) {
     }
 
-    public record DutyRequest(boolean alwaysOnDuty, String zone, @Size(max = 21) List<@Valid ShiftRequest> shifts) {
+    public record DutyRequest(Boolean alwaysOnDuty, String zone, @Size(max = 21) List<@Valid ShiftRequest> shifts) {
         @AssertTrue(message = "give alwaysOnDuty or at least one shift, and a valid time zone such as Asia/Shanghai")
         public boolean isUsable() {
             if (zone != null && !zone.isBlank()) {
@@ -104,7 +104,7 @@ public class OrganisationController {
                     return false;
                 }
             }
-            return alwaysOnDuty || (shifts != null && !shifts.isEmpty());
+            return Boolean.TRUE.equals(alwaysOnDuty) || (shifts != null && !shifts.isEmpty());
         }
     }
 
@@ -113,7 +113,7 @@ public class OrganisationController {
             @Size(max = 50) String employeeNo,
             @NotBlank(message = "is required") String department,
             @Size(max = 30) Set<@NotBlank String> skills,
-            @Min(value = 0, message = "must not be negative") @Max(value = 1000, message = "must be at most 1000") int capacity,
+            @Min(value = 0, message = "must not be negative") @Max(value = 1000, message = "must be at most 1000") Integer capacity,
             @NotNull(message = "is required") @Valid DutyRequest duty,
             Boolean available) {
     }
@@ -124,9 +124,9 @@ public class OrganisationController {
                                @Valid @RequestBody HandlerRequest body, CallerIdentity caller) {
         var shifts = body.duty().shifts() == null ? List.<DutySchedule.Shift>of()
                 : body.duty().shifts().stream().map(s -> new DutySchedule.Shift(s.days(), s.from(), s.to())).toList();
-        var duty = new DutySchedule(body.duty().alwaysOnDuty(), body.duty().zone(), shifts);
+        var duty = new DutySchedule(Boolean.TRUE.equals(body.duty().alwaysOnDuty()), body.duty().zone(), shifts);
         return organisation.saveHandler(new Handler(id, body.name(), body.employeeNo(), body.department(), body.skills(),
-                body.capacity(), duty, body.available() == null || body.available(), 0, 0), caller);
+                body.capacity() == null ? 0 : body.capacity(), duty, body.available() == null || body.available(), 0, 0), caller);
     }
 
     public record AvailabilityRequest(@NotNull(message = "is required") Boolean available,
@@ -148,15 +148,16 @@ public class OrganisationController {
     }
 
     public record RuleRequest(
-            @Min(0) int priority, String category, ComplainantType complainantType, Severity minSeverity,
-            @NotBlank(message = "is required") String department, String skill, boolean confidential) {
+            @NotNull(message = "is required") @Min(value = 0, message = "must not be negative") Integer priority,
+            String category, ComplainantType complainantType, Severity minSeverity,
+            @NotBlank(message = "is required") String department, String skill, Boolean confidential) {
     }
 
     @PutMapping(path = "/routing-rules", consumes = MediaType.APPLICATION_JSON_VALUE)
     public List<RoutingRule> replaceRouting(@RequestBody @NotEmpty(message = "needs at least one rule") List<@Valid RuleRequest> body,
                                             CallerIdentity caller) {
         return organisation.replaceRouting(body.stream().map(r -> new RoutingRule(r.priority(), r.category(),
-                r.complainantType(), r.minSeverity(), r.department(), r.skill(), r.confidential())).toList(), caller);
+                r.complainantType(), r.minSeverity(), r.department(), r.skill(), Boolean.TRUE.equals(r.confidential()))).toList(), caller);
     }
 
     public record SettingsView(String fallbackDepartment, String prDepartment, String serviceSupervisor, String hq) {

@@ -127,16 +127,17 @@ public class FollowupService {
 
     // ---- staff ----
 
-    public FollowupView view(String complaintId) {
-        FollowupDocument d = load(complaintId);
+    /** {@code department}: when set, only complaints of that department are visible (SPEC §7). */
+    public FollowupView view(String complaintId, String department) {
+        FollowupDocument d = loadVisible(complaintId, department);
         return FollowupView.of(store.toDomain(d), policies.policy(), clock.instant());
     }
 
-    public List<FollowupView> revisits(List<FollowupStatus> statuses, String assignee, Instant dueFrom, Instant dueBefore,
-                                       int limit) {
+    public List<FollowupView> revisits(List<FollowupStatus> statuses, String assignee, String department,
+                                       Instant dueFrom, Instant dueBefore, int limit) {
         RevisitPolicy policy = policies.policy();
         Instant now = clock.instant();
-        return store.revisits(statuses, assignee, dueFrom, dueBefore, limit).stream()
+        return store.revisits(statuses, assignee, department, dueFrom, dueBefore, limit).stream()
                 .map(d -> FollowupView.of(store.toDomain(d), policy, now)).toList();
     }
 
@@ -165,8 +166,8 @@ public class FollowupService {
                         preventive == null ? null : preventive.strip(), by, clock.instant()), policy));
     }
 
-    public SpecialReport specialReport(String complaintId) {
-        SpecialReport r = store.toDomain(load(complaintId)).specialReport();
+    public SpecialReport specialReport(String complaintId, String department) {
+        SpecialReport r = store.toDomain(loadVisible(complaintId, department)).specialReport();
         if (r == null) {
             throw ApiException.notFound("Special report", "for complaint " + complaintId);
         }
@@ -222,6 +223,15 @@ public class FollowupService {
         for (ComplaintEvent e : caused) {
             meters.counter("followup.events", "type", e.getClass().getSimpleName()).increment();
         }
+    }
+
+    private FollowupDocument loadVisible(String complaintId, String department) {
+        FollowupDocument d = load(complaintId);
+        if (department != null && !department.equalsIgnoreCase(String.valueOf(d.department))) {
+            // another department's complaint: not even its existence is shown
+            throw ApiException.notFound("Complaint", complaintId);
+        }
+        return d;
     }
 
     private FollowupDocument load(String complaintId) {

@@ -139,6 +139,18 @@ class FollowupApiTest extends ServiceHarness {
     }
 
     @Test
+    void a_department_manager_sees_only_the_follow_up_of_their_own_department() {
+        String id = resolvedConsumer();
+
+        assertThat(getAs("/api/v1/followup/cases/" + id, "DEPARTMENT_MANAGER", "ENGINEERING").status()).isEqualTo(200);
+        assertThat(getAs("/api/v1/followup/cases/" + id, "DEPARTMENT_MANAGER", "HR").status()).isEqualTo(404);
+        assertThat(getAs("/api/v1/followup/revisits?limit=500", "DEPARTMENT_MANAGER", "ENGINEERING").body()
+                .findValuesAsString("complaintId")).contains(id);
+        assertThat(getAs("/api/v1/followup/revisits?limit=500", "DEPARTMENT_MANAGER", "HR").body()
+                .findValuesAsString("complaintId")).doesNotContain(id);
+    }
+
+    @Test
     void a_poison_record_goes_to_the_dead_letter_topic_without_blocking_the_partition() throws Exception {
         String id = newComplaintId();
         kafka.send(new ProducerRecord<>(Topics.DISPATCH, id, "{not an event")).get(10, TimeUnit.SECONDS);

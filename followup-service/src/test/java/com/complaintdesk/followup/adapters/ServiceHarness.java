@@ -139,6 +139,10 @@ abstract class ServiceHarness {
         return call(HttpRequest.newBuilder(uri(path)).GET(), roles);
     }
 
+    Reply getAs(String path, String roles, String department) {
+        return call(HttpRequest.newBuilder(uri(path)).header(IdentityHeaders.DEPARTMENT, department).GET(), roles);
+    }
+
     Reply post(String path, String body, String roles) {
         return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), roles);

@@ -48,12 +48,15 @@ public class FollowupStore {
     }
 
     /** Open revisits, earliest due first, optionally of one assignee queue and inside a due window. */
-    public List<FollowupDocument> revisits(Collection<FollowupStatus> statuses, String assignee, Instant dueFrom,
-                                           Instant dueBefore, int limit) {
+    public List<FollowupDocument> revisits(Collection<FollowupStatus> statuses, String assignee, String department,
+                                           Instant dueFrom, Instant dueBefore, int limit) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("status").in(statuses.stream().map(Enum::name).toList()));
         if (assignee != null) {
             all.add(Criteria.where("assignee").is(assignee));
+        }
+        if (department != null) {
+            all.add(Criteria.where("department").is(department));
         }
         if (dueFrom != null) {
             all.add(Criteria.where("dueAt").gte(dueFrom));

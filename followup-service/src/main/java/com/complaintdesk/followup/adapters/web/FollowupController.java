@@ -84,13 +84,13 @@ public class FollowupController {
             before = before == null || now.isBefore(before) ? now : before;
         }
         List<FollowupStatus> statuses = status == null || status.isEmpty() ? List.of(FollowupStatus.REVISIT_DUE) : status;
-        return followup.revisits(statuses, blankToNull(assignee), from, before, limit);
+        return followup.revisits(statuses, blankToNull(assignee), ownDepartmentOnly(caller), from, before, limit);
     }
 
     @GetMapping("/cases/{complaintId}")
     public FollowupView followupCase(@PathVariable String complaintId, CallerIdentity caller) {
         caller.require(READERS);
-        return followup.view(complaintId);
+        return followup.view(complaintId, ownDepartmentOnly(caller));
     }
 
     /**
@@ -134,7 +134,7 @@ public class FollowupController {
     @GetMapping("/special-reports/{complaintId}")
     public SpecialReport specialReport(@PathVariable String complaintId, CallerIdentity caller) {
         caller.require(READERS);
-        return followup.specialReport(complaintId);
+        return followup.specialReport(complaintId, ownDepartmentOnly(caller));
     }
 
     public record PolicyView(RevisitPolicy policy, String updatedBy, Instant updatedAt) {
@@ -167,6 +167,17 @@ public class FollowupController {
                 }
             }
         }
+    }
+
+    /**
+     * SPEC §7: a department sees only its own complaints. The desk, the supervisor, HQ and admins see all; a
+     * department manager only those of the department in the token (none, if the token names no department).
+     */
+    static String ownDepartmentOnly(CallerIdentity caller) {
+        if (caller.hasAnyRole(Roles.SUPERVISOR, Roles.TRIAGE_OFFICER, Roles.HQ_ANALYST)) {
+            return null;
+        }
+        return caller.department() == null ? "-" : caller.department();
     }
 
     static String trim(String s) {

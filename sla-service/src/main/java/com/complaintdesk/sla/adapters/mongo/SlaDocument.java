@@ -1,0 +1,37 @@
+package com.complaintdesk.sla.adapters.mongo;
+
+import com.complaintdesk.kit.outbox.OutboxDocument;
+import com.complaintdesk.sla.domain.ComplaintSla;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The clocks of one complaint, and its durable timer: {@code wakeAt} is when the next warning, breach or escalation
+ * falls due (indexed; the timer engine claims documents by it), {@code leaseOwner}/{@code leaseUntil} the claim of
+ * the instance firing it. State, timer and outgoing events change in one single-document write.
+ */
+@Document(SlaStore.CLOCKS)
+public class SlaDocument extends OutboxDocument {
+
+    @Id
+    public String id;
+    public ComplaintSla sla;
+    public Instant wakeAt;
+    public String leaseOwner;
+    public Instant leaseUntil;
+    public boolean overdue;
+    public List<String> overdueClocks = List.of();
+    public String correlationId;
+    public Instant updatedAt;
+
+    /** Keeps the timer and the overdue flag in step with the clocks; call before every save. */
+    public void derive(Instant now) {
+        wakeAt = sla.nextWake();
+        overdue = sla.overdue();
+        overdueClocks = sla.overdueClocks();
+        updatedAt = now;
+    }
+}

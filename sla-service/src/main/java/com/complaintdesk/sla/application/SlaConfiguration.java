@@ -1,0 +1,42 @@
+package com.complaintdesk.sla.application;
+
+import com.complaintdesk.kit.outbox.OutboxCollections;
+import com.complaintdesk.sla.adapters.mongo.SlaStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.UUID;
+
+@Configuration(proxyBeanMethods = false)
+public class SlaConfiguration {
+
+    @Bean
+    OutboxCollections outboxCollections() {
+        return OutboxCollections.of(SlaStore.CLOCKS, SlaStore.DAILY_REPORTS);
+    }
+
+    @Bean
+    TimerEngine timerEngine(SlaStore store, ClockService clocks, Clock clock, SlaProperties properties) {
+        var t = properties.timers();
+        String owner = t.instanceId().isBlank() ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 8) : t.instanceId();
+        return new TimerEngine(store, clocks, clock, owner, t.lease(), t.batchSize());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "sla.timers.scheduler-enabled", havingValue = "true", matchIfMissing = true)
+    SlaScheduler slaScheduler(TimerEngine timers, DailySupervision daily, PolicyService policies, CalendarService calendar,
+                              SlaProperties properties) {
+        return new SlaScheduler(timers, daily, policies, calendar, properties.timers().pollInterval(), properties.refresh());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "sla";
+        }
+    }
+}

@@ -16,7 +16,8 @@ public class EventCodec {
     private final JsonMapper json;
 
     public EventCodec(JsonMapper json) {
-        this.json = json;
+        // tolerant reader: an event from a newer producer with extra fields must still be readable here
+        this.json = json.rebuild().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     public String encode(EventEnvelope<?> envelope) {

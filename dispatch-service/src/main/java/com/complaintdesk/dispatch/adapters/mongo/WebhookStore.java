@@ -1,0 +1,87 @@
+package com.complaintdesk.dispatch.adapters.mongo;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@Component
+public class WebhookStore {
+
+    private final MongoTemplate mongo;
+
+    public WebhookStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<WebhookSubscriptionDocument> subscription(String department) {
+        return Optional.ofNullable(mongo.findById(department, WebhookSubscriptionDocument.class));
+    }
+
+    public void save(WebhookSubscriptionDocument s) {
+        mongo.save(s);
+    }
+
+    /** Creates the delivery unless it exists already (a redelivered event creates nothing twice). */
+    public void enqueue(WebhookDeliveryDocument d) {
+        Update u = new Update().setOnInsert("department", d.department).setOnInsert("eventId", d.eventId)
+                .setOnInsert("eventType", d.eventType).setOnInsert("complaintId", d.complaintId).setOnInsert("body", d.body)
+                .setOnInsert("status", d.status).setOnInsert("attempts", 0).setOnInsert("nextAttemptAt", d.nextAttemptAt)
+                .setOnInsert("lockedUntil", d.lockedUntil).setOnInsert("createdAt", d.createdAt);
+        mongo.upsert(new Query(Criteria.where("_id").is(d.id)), u, WebhookDeliveryDocument.class);
+    }
+
+    /** Takes one due delivery for this instance until {@code lockUntil}, or empty when none is due. */
+    public Optional<WebhookDeliveryDocument> claimDue(Instant now, Instant lockUntil) {
+        Query q = new Query(Criteria.where("status").is(WebhookDeliveryDocument.Status.PENDING)
+                .and("nextAttemptAt").lte(now).and("lockedUntil").lte(now)).with(Sort.by("nextAttemptAt"));
+        return Optional.ofNullable(mongo.findAndModify(q, new Update().set("lockedUntil", lockUntil),
+                FindAndModifyOptions.options().returnNew(true), WebhookDeliveryDocument.class));
+    }
+
+    public void delivered(String id, int statusCode, int attempts, Instant at) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().set("status", WebhookDeliveryDocument.Status.DELIVERED)
+                .set("attempts", attempts).set("lastStatusCode", statusCode).set("deliveredAt", at).set("lastError", null)
+                .set("lockedUntil", at), WebhookDeliveryDocument.class);
+    }
+
+    public void failed(String id, Integer statusCode, String error, int attempts, Instant nextAttemptAt, Instant now) {
+        Update u = new Update().set("attempts", attempts).set("lastStatusCode", statusCode).set("lastError", error)
+                .set("lockedUntil", now);
+        if (nextAttemptAt == null) {
+            u.set("status", WebhookDeliveryDocument.Status.DEAD);
+        } else {
+            u.set("nextAttemptAt", nextAttemptAt);
+        }
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), u, WebhookDeliveryDocument.class);
+    }
+
+    public List<WebhookDeliveryDocument> list(String department, WebhookDeliveryDocument.Status status) {
+        Criteria c = new Criteria();
+        if (department != null) {
+            c = c.and("department").is(department);
+        }
+        if (status != null) {
+            c = c.and("status").is(status);
+        }
+        return mongo.find(new Query(c).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(500), WebhookDeliveryDocument.class);
+    }
+
+    public Optional<WebhookDeliveryDocument> delivery(String id) {
+        return Optional.ofNullable(mongo.findById(id, WebhookDeliveryDocument.class));
+    }
+
+    /** A dead delivery goes back to the queue, due now, with a fresh attempt count. */
+    public boolean replay(String id, Instant now) {
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("status").is(WebhookDeliveryDocument.Status.DEAD)),
+                new Update().set("status", WebhookDeliveryDocument.Status.PENDING).set("attempts", 0).set("nextAttemptAt", now)
+                        .set("lockedUntil", now), WebhookDeliveryDocument.class).getModifiedCount() == 1;
+    }
+}

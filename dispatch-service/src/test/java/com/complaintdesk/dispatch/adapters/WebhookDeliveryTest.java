@@ -1,0 +1,160 @@
+package com.complaintdesk.dispatch.adapters;
+
+import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.contracts.model.Severity;
+import com.complaintdesk.dispatch.adapters.mongo.WebhookDeliveryDocument;
+import com.complaintdesk.dispatch.adapters.mongo.WebhookStore;
+import com.complaintdesk.dispatch.application.WebhookService;
+import com.complaintdesk.dispatch.domain.webhook.WebhookSignature;
+import com.complaintdesk.dispatch.support.DispatchIntegrationTest;
+import com.complaintdesk.dispatch.support.Events;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Webhook delivery to a real HTTP receiver on 127.0.0.1: signature, delivery id, retries with backoff, dead letters. */
+class WebhookDeliveryTest extends DispatchIntegrationTest {
+
+    static final String SECRET = "security-shared-secret-0001";
+    static final Caller ADMIN = new Caller("admin", "ADMIN", null);
+
+    record Received(String body, Map<String, List<String>> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    @Autowired
+    WebhookService webhooks;
+    @Autowired
+    WebhookStore store;
+
+    HttpServer receiver;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    /** How many of the next requests fail with 500 before the receiver answers 204. */
+    final AtomicInteger failuresLeft = new AtomicInteger();
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks/security", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(body, Map.copyOf(exchange.getRequestHeaders())));
+            int code = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
+            exchange.sendResponseHeaders(code, -1);
+            exchange.close();
+        });
+        receiver.start();
+        var reply = put("/api/v1/organisation/departments/SECURITY/webhook", ADMIN,
+                "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/security\",\"secret\":\"" + SECRET + "\"}");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.raw()).doesNotContain(SECRET);
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+        clock.set(MONDAY_10AM);
+    }
+
+    WebhookDeliveryDocument awaitDelivery(String complaint) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var hit = store.list("SECURITY", null).stream().filter(d -> complaint.equals(d.complaintId)).findFirst();
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            sleep(50);
+        }
+        throw new AssertionError("no webhook delivery for " + complaint);
+    }
+
+    String dispatchSafetyComplaint() {
+        String n = newNumber();
+        publish(Topics.INTAKE, n, Events.received(n, "扶梯急停，孩子摔倒擦伤"));
+        publish(Topics.TRIAGE, n, Events.triaged("SAFETY_INJURY", Severity.IMPORTANT));
+        return n;
+    }
+
+    @Test
+    void a_dispatch_is_posted_signed_and_retried_with_exponential_backoff_until_the_receiver_takes_it() {
+        failuresLeft.set(2);
+        String n = dispatchSafetyComplaint();
+        var delivery = awaitDelivery(n);
+
+        assertThat(webhooks.deliverDue()).isEqualTo(1);              // attempt 1: 500
+        assertThat(webhooks.deliverDue()).as("not due before the backoff").isZero();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(webhooks.deliverDue()).isEqualTo(1);              // attempt 2 after 2 s: 500
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(webhooks.deliverDue()).as("the second wait is 4 s").isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(webhooks.deliverDue()).isEqualTo(1);              // attempt 3 after 4 s: 204
+
+        var done = store.delivery(delivery.id).orElseThrow();
+        assertThat(done.status).isEqualTo(WebhookDeliveryDocument.Status.DELIVERED);
+        assertThat(done.attempts).isEqualTo(3);
+        assertThat(received).hasSize(3);
+        Received last = received.get(2);
+        assertThat(WebhookSignature.verify(SECRET, last.body(), last.header("X-Signature-256"))).isTrue();
+        assertThat(WebhookSignature.verify("another-secret-000000", last.body(), last.header("X-Signature-256"))).isFalse();
+        assertThat(last.header("X-Delivery-Id")).isEqualTo(delivery.id);
+        assertThat(received).extracting(r -> r.header("X-Delivery-Id")).containsOnly(delivery.id);
+        assertThat(last.header("X-Delivery-Attempt")).isEqualTo("3");
+        assertThat(last.body()).contains("\"type\":\"ComplaintDispatched\"").contains("\"complaintId\":\"" + n + "\"")
+                .contains("\"department\":\"SECURITY\"");
+    }
+
+    @Test
+    void a_delivery_that_keeps_failing_is_dead_lettered_and_can_be_replayed_through_the_api() {
+        failuresLeft.set(1_000);
+        String n = dispatchSafetyComplaint();
+        var delivery = awaitDelivery(n);
+        for (int i = 0; i < 6; i++) {
+            webhooks.deliverDue();
+            clock.advance(Duration.ofMinutes(11));
+        }
+        assertThat(store.delivery(delivery.id).orElseThrow().status).isEqualTo(WebhookDeliveryDocument.Status.DEAD);
+        assertThat(received).hasSize(6);
+
+        var dead = get("/api/v1/organisation/webhooks/deliveries?department=SECURITY&status=DEAD", ADMIN);
+        assertThat(dead.raw()).contains(delivery.id);
+
+        failuresLeft.set(0);
+        var replayed = post("/api/v1/organisation/webhooks/deliveries/" + delivery.id + "/replay", ADMIN, null);
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.body().get("status").asString()).isEqualTo("PENDING");
+        assertThat(post("/api/v1/organisation/webhooks/deliveries/" + delivery.id + "/replay", ADMIN, null).status())
+                .as("only a dead delivery can be replayed").isEqualTo(409);
+        webhooks.deliverDue();
+        assertThat(store.delivery(delivery.id).orElseThrow().status).isEqualTo(WebhookDeliveryDocument.Status.DELIVERED);
+        assertThat(received).hasSize(7);
+    }
+
+    @Test
+    void bad_webhook_registrations_are_refused_field_by_field() {
+        var bad = put("/api/v1/organisation/departments/SECURITY/webhook", ADMIN, "{\"url\":\"ftp://x\",\"secret\":\"short\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.raw()).contains("\"field\":\"secret\"");
+        var badUrl = put("/api/v1/organisation/departments/SECURITY/webhook", ADMIN,
+                "{\"url\":\"ftp://example\",\"secret\":\"" + SECRET + "\"}");
+        assertThat(badUrl.status()).isEqualTo(400);
+        assertThat(badUrl.raw()).contains("\"field\":\"url\"");
+        assertThat(put("/api/v1/organisation/departments/SECURITY/webhook", new Caller("ops-mgr-zhao", "DEPARTMENT_MANAGER", "OPERATIONS"),
+                "{\"url\":\"http://127.0.0.1:1/x\",\"secret\":\"" + SECRET + "\"}").status()).isEqualTo(403);
+    }
+}

@@ -25,10 +25,10 @@ public record SlaPolicy(
         Set<String> categories,
         TargetKind kind,
         Duration target,
-        int workingDays,
-        int warnAtPercent,
-        boolean honourRequestedDeadline,
-        boolean upgradeToMajorOnBreach,
+        Integer workingDays,
+        Integer warnAtPercent,
+        Boolean honourRequestedDeadline,
+        Boolean upgradeToMajorOnBreach,
         List<EscalationStep> ladder,
         String description) {
 
@@ -38,7 +38,10 @@ public record SlaPolicy(
         categories = categories == null ? Set.of() : Set.copyOf(categories);
         ladder = ladder == null ? List.of() : List.copyOf(ladder);
         target = target == null ? Duration.ZERO : target;
-        warnAtPercent = warnAtPercent == 0 ? DEFAULT_WARN_AT_PERCENT : warnAtPercent;
+        workingDays = workingDays == null ? 0 : workingDays;
+        warnAtPercent = warnAtPercent == null || warnAtPercent == 0 ? DEFAULT_WARN_AT_PERCENT : warnAtPercent;
+        honourRequestedDeadline = Boolean.TRUE.equals(honourRequestedDeadline);
+        upgradeToMajorOnBreach = Boolean.TRUE.equals(upgradeToMajorOnBreach);
     }
 
     /** SPEC §4: warn before breach, by default at 80 % of the time. */

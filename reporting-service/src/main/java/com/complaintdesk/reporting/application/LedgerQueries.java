@@ -2,7 +2,7 @@ package com.complaintdesk.reporting.application;
 
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
-import com.complaintdesk.reporting.adapters.mongo.AuditTrail;
+import com.complaintdesk.reporting.adapters.mongo.LedgerAuditTrail;
 import com.complaintdesk.reporting.adapters.mongo.LedgerStore;
 import com.complaintdesk.reporting.ledger.domain.LedgerAccess;
 import com.complaintdesk.reporting.ledger.domain.LedgerEntry;
@@ -31,11 +31,11 @@ public class LedgerQueries {
 
     private final LedgerStore ledger;
     private final LedgerAccess access;
-    private final AuditTrail audit;
+    private final LedgerAuditTrail audit;
     private final ReportingProperties properties;
     private final Clock clock;
 
-    public LedgerQueries(LedgerStore ledger, LedgerAccess access, AuditTrail audit, ReportingProperties properties, Clock clock) {
+    public LedgerQueries(LedgerStore ledger, LedgerAccess access, LedgerAuditTrail audit, ReportingProperties properties, Clock clock) {
         this.ledger = ledger;
         this.access = access;
         this.audit = audit;

@@ -1,7 +1,7 @@
 package com.complaintdesk.reporting.application;
 
 import com.complaintdesk.kit.outbox.OutboxCollections;
-import com.complaintdesk.reporting.adapters.mongo.AuditTrail;
+import com.complaintdesk.reporting.adapters.mongo.LedgerAuditTrail;
 import com.complaintdesk.reporting.adapters.mongo.CounterStore;
 import com.complaintdesk.reporting.adapters.mongo.LedgerStore;
 import com.complaintdesk.reporting.ledger.domain.LedgerAccess;
@@ -20,7 +20,7 @@ public class ReportingConfiguration {
     /** The monthly report documents publish MonthlyReportPublished through their outbox. */
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("monthly_reports");
+        return OutboxCollections.of(MonthlyReportService.COLLECTION);
     }
 
     @Bean
@@ -47,7 +47,7 @@ public class ReportingConfiguration {
     }
 
     @Bean
-    ApplicationRunner reportingIndexes(LedgerStore ledger, CounterStore counters, AuditTrail audit) {
+    ApplicationRunner reportingIndexes(LedgerStore ledger, CounterStore counters, LedgerAuditTrail audit) {
         return args -> {
             ledger.ensureIndexes();
             counters.ensureIndexes();

@@ -5,11 +5,8 @@ import com.complaintdesk.kit.events.EventCodec;
 import com.complaintdesk.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,21 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(ReportingIntegrationTest.TestClock.class)
+@Import(TestClockConfiguration.class)
 public abstract class ReportingIntegrationTest {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {
         TestInfrastructure.register(r);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class TestClock {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.parse("2026-11-28T02:00:00Z"));
-        }
     }
 
     @LocalServerPort

@@ -7,7 +7,7 @@ import com.complaintdesk.contracts.model.Severity;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
 import com.complaintdesk.reporting.adapters.export.LedgerExports;
-import com.complaintdesk.reporting.adapters.mongo.AuditTrail;
+import com.complaintdesk.reporting.adapters.mongo.LedgerAuditTrail;
 import com.complaintdesk.reporting.application.LedgerFilter;
 import com.complaintdesk.reporting.application.LedgerQueries;
 import com.complaintdesk.reporting.application.ReportingProperties;
@@ -41,11 +41,11 @@ public class LedgerController {
 
     private final LedgerQueries queries;
     private final LedgerExports exports;
-    private final AuditTrail audit;
+    private final LedgerAuditTrail audit;
     private final ReportingProperties properties;
     private final Clock clock;
 
-    public LedgerController(LedgerQueries queries, LedgerExports exports, AuditTrail audit, ReportingProperties properties,
+    public LedgerController(LedgerQueries queries, LedgerExports exports, LedgerAuditTrail audit, ReportingProperties properties,
                             Clock clock) {
         this.queries = queries;
         this.exports = exports;
@@ -122,7 +122,7 @@ public class LedgerController {
     }
 
     @GetMapping("/{number}/audit")
-    public List<AuditTrail.AuditRecord> auditOf(@PathVariable String number, @RequestParam(defaultValue = "100") int limit,
+    public List<LedgerAuditTrail.AuditRecord> auditOf(@PathVariable String number, @RequestParam(defaultValue = "100") int limit,
                                                 CallerIdentity caller) {
         caller.require(properties.access().auditRoles().toArray(String[]::new));
         return audit.forComplaint(number, Math.max(1, Math.min(limit, 1000)));

@@ -17,14 +17,14 @@ import java.util.Map;
 
 /** SPEC §7: every read of personal data goes to an audit trail: who, when, what, which complaints. */
 @Component
-public class AuditTrail {
+public class LedgerAuditTrail {
 
     public static final String COLLECTION = "ledger_audit";
 
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    public AuditTrail(MongoTemplate mongo, Clock clock) {
+    public LedgerAuditTrail(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
     }

@@ -1,0 +1,113 @@
+package com.complaintdesk.reporting.adapters.web;
+
+import com.complaintdesk.kit.web.ApiException;
+import com.complaintdesk.kit.web.CallerIdentity;
+import com.complaintdesk.reporting.adapters.export.Csv;
+import com.complaintdesk.reporting.adapters.export.MonthlyReportExports;
+import com.complaintdesk.reporting.application.LedgerRebuild;
+import com.complaintdesk.reporting.application.MonthlyReportService;
+import com.complaintdesk.reporting.application.OverdueReportService;
+import com.complaintdesk.reporting.application.ReportingProperties;
+import com.complaintdesk.reporting.reports.domain.MonthlyReport;
+import com.complaintdesk.reporting.reports.domain.OverdueReport;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reports: the monthly report (SPEC §3.18) as JSON, CSV or XLSX with charts; the daily overdue report for the
+ * service supervisor (SPEC §3.17); and the ledger rebuild from offset zero.
+ */
+@RestController
+public class ReportsController {
+
+    private final MonthlyReportService monthly;
+    private final MonthlyReportExports monthlyExports;
+    private final OverdueReportService overdue;
+    private final LedgerRebuild rebuild;
+    private final ReportingProperties properties;
+    private final Clock clock;
+
+    public ReportsController(MonthlyReportService monthly, MonthlyReportExports monthlyExports, OverdueReportService overdue,
+                             LedgerRebuild rebuild, ReportingProperties properties, Clock clock) {
+        this.monthly = monthly;
+        this.monthlyExports = monthlyExports;
+        this.overdue = overdue;
+        this.rebuild = rebuild;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/reports/monthly/{month}")
+    public ResponseEntity<?> monthly(@PathVariable String month, @RequestParam(defaultValue = "json") String format,
+                                     CallerIdentity caller) {
+        caller.require(properties.access().statisticsRoles().toArray(String[]::new));
+        YearMonth m = StatisticsController.parseMonth(month);
+        MonthlyReport report = monthly.report(m);
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+            case "csv" -> LedgerController.file(monthlyExports.csv(report), "monthly-report-" + m + ".csv", "csv");
+            case "xlsx" -> LedgerController.file(monthlyExports.xlsx(report), "monthly-report-" + m + ".xlsx", "xlsx");
+            default -> throw ApiException.invalid("format", "must be json, csv or xlsx");
+        };
+    }
+
+    /** Produces, stores and publishes a finished month's report now (normally done automatically after month end). */
+    @PostMapping("/api/v1/reports/monthly/{month}")
+    public ResponseEntity<MonthlyReport> produce(@PathVariable String month, CallerIdentity caller) {
+        caller.require(properties.access().rebuildRoles().toArray(String[]::new));
+        YearMonth m = StatisticsController.parseMonth(month);
+        if (!m.isBefore(YearMonth.now(clock.withZone(properties.zone())))) {
+            throw ApiException.illegalState("Only a finished month's report can be produced.", "MONTH_NOT_OVER");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(monthly.produce(m));
+    }
+
+    @GetMapping("/api/v1/reports/overdue")
+    public ResponseEntity<?> overdue(@RequestParam(defaultValue = "json") String format, CallerIdentity caller) {
+        OverdueReport report = overdue.today(caller);
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+            case "csv" -> {
+                Csv csv = new Csv().row("超时投诉日报 Daily overdue report " + report.date(), "共 total", report.total());
+                csv.row("投诉编号 Complaint", "状态 Status", "严重程度 Severity", "部门 Department", "处理人 Handler",
+                        "时限 Clock", "期限 Due", "超时小时 Hours overdue", "升级层级 Escalation", "催办 Urges");
+                for (OverdueReport.Item i : report.items()) {
+                    for (OverdueReport.LateClock c : i.lateClocks()) {
+                        csv.row(i.complaintNumber(), i.status(), i.severity(), i.department(), i.handler(), c.clock(),
+                                c.dueAt(), c.hoursOverdue(), c.escalationLevel(), i.urgeCount());
+                    }
+                }
+                yield LedgerController.file(csv.bytes(), "overdue-" + report.date() + ".csv", "csv");
+            }
+            default -> throw ApiException.invalid("format", "must be json or csv");
+        };
+    }
+
+    /** Rebuild the ledger and statistics from offset zero of every topic. 202 with the rebuild's status URL. */
+    @PostMapping("/api/v1/ledger/rebuild")
+    public ResponseEntity<Map<String, String>> rebuild(CallerIdentity caller) {
+        caller.require(properties.access().rebuildRoles().toArray(String[]::new));
+        String id = rebuild.start(caller.actor())
+                .orElseThrow(() -> ApiException.illegalState("A rebuild is already running.", "REBUILDING"));
+        String url = "/api/v1/ledger/rebuild/" + id;
+        return ResponseEntity.accepted().header("Location", url).body(Map.of("rebuildId", id, "statusUrl", url));
+    }
+
+    @GetMapping("/api/v1/ledger/rebuild/{id}")
+    public Document rebuildStatus(@PathVariable String id, CallerIdentity caller) {
+        caller.require(properties.access().rebuildRoles().toArray(String[]::new));
+        return rebuild.status(id).orElseThrow(() -> ApiException.notFound("Rebuild", id));
+    }
+}

@@ -1,0 +1,124 @@
+package com.complaintdesk.triage.domain.rules;
+
+import com.complaintdesk.triage.domain.text.AnalyzedText;
+import com.complaintdesk.triage.domain.text.TextAnalyzer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds every rule term in a text in one pass over its words. Chinese terms match a run of whole words
+ * (start and end on the segmenter's word boundaries); English terms match stemmed words in sequence; {@code re:}
+ * terms are regular expressions on the normalised text.
+ */
+public final class TermIndex {
+
+    /** Where a term matched: [start, end) in the normalised text. */
+    public record Span(int start, int end) {
+    }
+
+    private final Map<Character, List<String>> cjkByFirstChar = new HashMap<>();
+    private final Map<String, List<EnglishTerm>> englishByFirstWord = new HashMap<>();
+    private final Map<String, Pattern> patterns = new HashMap<>();
+
+    private record EnglishTerm(String term, List<String> words) {
+    }
+
+    public TermIndex(Collection<String> terms, TextAnalyzer analyzer) {
+        for (String term : terms) {
+            if (term.startsWith("re:")) {
+                patterns.put(term, Pattern.compile(term.substring(3)));
+                continue;
+            }
+            String normalized = analyzer.normalizer().normalize(term);
+            if (normalized.isEmpty()) {
+                continue;
+            }
+            if (hasCjk(normalized)) {
+                cjkByFirstChar.computeIfAbsent(normalized.charAt(0), k -> new ArrayList<>()).add(term);
+            } else {
+                List<String> words = analyzer.words(normalized);
+                if (!words.isEmpty()) {
+                    englishByFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(new EnglishTerm(term, words));
+                }
+            }
+        }
+        // the normalised form is what is compared; remember it per term
+        cjkByFirstChar.replaceAll((c, list) -> List.copyOf(list));
+        for (List<String> list : cjkByFirstChar.values()) {
+            for (String t : list) {
+                normalizedCjk.put(t, analyzer.normalizer().normalize(t));
+            }
+        }
+    }
+
+    private final Map<String, String> normalizedCjk = new HashMap<>();
+
+    /** Every term found, with all the places it matched. */
+    public Map<String, List<Span>> find(AnalyzedText text) {
+        Map<String, List<Span>> hits = new HashMap<>();
+        String s = text.text();
+        for (AnalyzedText.Token token : text.tokens()) {
+            int start = token.start();
+            List<String> candidates = cjkByFirstChar.get(s.charAt(start));
+            if (candidates == null) {
+                continue;
+            }
+            for (String term : candidates) {
+                String n = normalizedCjk.get(term);
+                int end = start + n.length();
+                if (end <= s.length() && s.startsWith(n, start) && text.wordEnds().get(end)) {
+                    hits.computeIfAbsent(term, k -> new ArrayList<>()).add(new Span(start, end));
+                }
+            }
+        }
+        if (!englishByFirstWord.isEmpty()) {
+            List<AnalyzedText.Token> words = text.words();
+            for (int i = 0; i < words.size(); i++) {
+                List<EnglishTerm> candidates = englishByFirstWord.get(words.get(i).term());
+                if (candidates == null) {
+                    continue;
+                }
+                for (EnglishTerm et : candidates) {
+                    if (i + et.words().size() > words.size()) {
+                        continue;
+                    }
+                    boolean all = true;
+                    for (int k = 1; k < et.words().size(); k++) {
+                        if (!words.get(i + k).term().equals(et.words().get(k))) {
+                            all = false;
+                            break;
+                        }
+                    }
+                    if (all) {
+                        hits.computeIfAbsent(et.term(), k -> new ArrayList<>())
+                                .add(new Span(words.get(i).start(), words.get(i + et.words().size() - 1).end()));
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, Pattern> p : patterns.entrySet()) {
+            Matcher m = p.getValue().matcher(s);
+            while (m.find()) {
+                if (m.end() > m.start()) {
+                    hits.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(new Span(m.start(), m.end()));
+                }
+            }
+        }
+        return hits;
+    }
+
+    static boolean hasCjk(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,171 @@
+package com.complaintdesk.sla.adapters;
+
+import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.contracts.events.TriageEvents.ComplaintAccepted;
+import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.kit.events.EventFactory;
+import com.complaintdesk.sla.adapters.mongo.CalendarStore;
+import com.complaintdesk.sla.adapters.mongo.PolicyStore;
+import com.complaintdesk.sla.adapters.mongo.SlaDocument;
+import com.complaintdesk.sla.adapters.mongo.SlaStore;
+import com.complaintdesk.sla.application.CalendarService;
+import com.complaintdesk.sla.application.ClockService;
+import com.complaintdesk.sla.application.PolicyService;
+import com.complaintdesk.sla.application.SlaProperties;
+import com.complaintdesk.sla.application.TimerEngine;
+import com.complaintdesk.sla.domain.ClockMetric;
+import com.complaintdesk.sla.support.MutableClock;
+import com.complaintdesk.sla.support.SlaSpringTest;
+import com.complaintdesk.testsupport.EventProbe;
+import com.complaintdesk.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import static com.complaintdesk.sla.support.SlaMother.received;
+import static com.complaintdesk.sla.support.SlaMother.shanghai;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Durable timers in MongoDB: two instances over one database fire each timer exactly once; a dead instance's
+ * claims are taken over after the lease; a restarted instance (nothing in memory) fires what was stored.
+ */
+class TimerEngineTest extends SlaSpringTest {
+
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    @Autowired
+    ClockService clocks;
+    @Autowired
+    SlaStore store;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    SlaProperties properties;
+    @Autowired
+    EventFactory events;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    JsonMapper jsonMapper;
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    /** Complaints accepted at {@code at}; their resolution is due two working days later. */
+    List<String> acceptedComplaints(String prefix, int count, Instant at) {
+        clock.set(at);
+        new TimerEngine(store, clocks, clock, "sweeper", LEASE, 500).drain(); // timers of earlier tests out of the way
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = newComplaintId(prefix);
+            clocks.on(env(id, received(id, at), at));
+            clocks.on(env(id, new ComplaintAccepted("officer", null), at));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static com.complaintdesk.contracts.events.EventEnvelope<com.complaintdesk.contracts.events.ComplaintEvent> env(
+            String id, com.complaintdesk.contracts.events.ComplaintEvent payload, Instant at) {
+        return (com.complaintdesk.contracts.events.EventEnvelope) envelope(id, payload, at);
+    }
+
+    long breaches(SlaDocument d) {
+        return d.sla.clocks().values().stream().flatMap(c -> c.history().stream())
+                .filter(m -> m.kind() == ClockMetric.Kind.BREACHED).count();
+    }
+
+    /** Distinct event ids per complaint for one SLA event type, as seen on the topic. */
+    Map<String, Long> distinctOnTopic(EventProbe probe, List<String> ids, String type) {
+        return probe.records().stream().filter(r -> ids.contains(r.key()) && r.value().contains("\"type\":\"" + type + "\""))
+                .collect(Collectors.groupingBy(ConsumerRecord::key,
+                        Collectors.mapping(r -> json.readTree(r.value()).path("eventId").asString(),
+                                Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
+    }
+
+    @Test
+    void two_instances_over_one_database_fire_each_timer_exactly_once() throws Exception {
+        List<String> ids = acceptedComplaints("pair", 300, shanghai("2027-03-01T10:00"));
+        TimerEngine a = new TimerEngine(store, clocks, clock, "instance-a", LEASE, 25);
+        TimerEngine b = new TimerEngine(store, clocks, clock, "instance-b", LEASE, 25);
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.SLA)) {
+            // ten days later every resolution clock is breached and its whole ladder is due
+            clock.set(shanghai("2027-03-11T10:00"));
+            var pool = Executors.newFixedThreadPool(2);
+            List<Callable<Integer>> both = List.of(a::drain, b::drain);
+            int fired = 0;
+            for (var f : pool.invokeAll(both)) {
+                fired += f.get();
+            }
+            pool.shutdown();
+
+            assertThat(fired).isEqualTo(ids.size());
+            for (String id : ids) {
+                SlaDocument d = store.find(id).orElseThrow();
+                assertThat(breaches(d)).as(id).isEqualTo(1);
+                assertThat(d.leaseOwner).isNull();
+                assertThat(d.wakeAt).as("the ladder is done").isNull();
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> distinctOnTopic(probe, ids, "SlaBreached").size() == ids.size());
+            Thread.sleep(300);
+            assertThat(distinctOnTopic(probe, ids, "SlaBreached").values()).containsOnly(1L);
+            assertThat(distinctOnTopic(probe, ids, "SlaEscalated").values()).containsOnly(3L);
+        }
+    }
+
+    @Test
+    void the_timers_claimed_by_an_instance_that_died_are_taken_over_when_its_lease_runs_out() {
+        List<String> ids = acceptedComplaints("takeover", 40, shanghai("2027-06-01T10:00"));
+        TimerEngine dying = new TimerEngine(store, clocks, clock, "instance-dying", LEASE, 500);
+        TimerEngine survivor = new TimerEngine(store, clocks, clock, "instance-survivor", LEASE, 500);
+        clock.set(shanghai("2027-06-11T10:00"));
+
+        // the first instance claims the due timers and dies before firing them
+        assertThat(dying.claim()).containsAll(ids);
+        assertThat(survivor.fireDue()).as("leases still held").isZero();
+
+        // within one lease the survivor takes them over, each exactly once
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(survivor.drain()).isEqualTo(ids.size());
+        for (String id : ids) {
+            assertThat(breaches(store.find(id).orElseThrow())).isEqualTo(1);
+            // the dead instance coming back finds its lease gone and writes nothing
+            assertThat(clocks.fire(id, dying.owner())).isFalse();
+        }
+        assertThat(survivor.drain()).isZero();
+    }
+
+    @Test
+    void a_restarted_instance_with_nothing_in_memory_fires_the_timers_stored_before_the_restart() {
+        List<String> ids = acceptedComplaints("restart", 20, shanghai("2027-09-01T10:00"));
+
+        // "restart": every service object built anew over the same database
+        var store2 = new SlaStore(mongo);
+        var policies2 = new PolicyService(new PolicyStore(mongo), properties, jsonMapper, clock);
+        var calendar2 = new CalendarService(new CalendarStore(mongo), properties, clock);
+        var clocks2 = new ClockService(store2, policies2, calendar2, events, codec, clock, new SimpleMeterRegistry());
+        var restarted = new TimerEngine(store2, clocks2, clock, "instance-restarted", LEASE, 500);
+
+        clock.set(shanghai("2027-09-02T10:00"));
+        assertThat(restarted.drain()).as("nothing due yet: the warning is on Friday").isZero();
+        clock.set(shanghai("2027-09-20T10:00"));
+        assertThat(restarted.drain()).isEqualTo(ids.size());
+        assertThat(ids).allSatisfy(id -> assertThat(breaches(store2.find(id).orElseThrow())).isEqualTo(1));
+    }
+}

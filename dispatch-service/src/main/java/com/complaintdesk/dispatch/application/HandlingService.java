@@ -163,7 +163,15 @@ public class HandlingService {
             chosen = assigner.claim(doc.number, dept, null, c.content(), Set.of(), c.handler(), clock.instant());
         }
         String to = chosen.map(Handler::id).orElse(null);
-        var caused = c.reopen(r.reason(), to, managerOf(dept), clock.instant());
+        List<ComplaintEvent> caused = new ArrayList<>(c.reopen(r.reason(), to, managerOf(dept), clock.instant()));
+        if (r.escalateTo() == EscalationLevel.DEPARTMENT_MANAGER || r.escalateTo() == EscalationLevel.HQ) {
+            // a repeated reopen goes up the ladder: the manager supervises it from now on
+            caused.addAll(c.superviseBy(managerOf(dept), "reopened " + r.reopenCount() + " times", clock.instant()));
+        }
+        if (r.escalateTo() == EscalationLevel.HQ) {
+            caused.addAll(c.recordEscalation("REOPEN", EscalationLevel.HQ, organisation.settings().hq, Roles.HQ_ANALYST,
+                    clock.instant()));
+        }
         doc.markProcessed(env.eventId());
         saveCaused(doc, env, caused, null, false, to);
     }

@@ -360,6 +360,21 @@ public final class HandlingCase {
         return events;
     }
 
+    /**
+     * Someone higher up takes over the supervision, e.g. the department manager after a second reopen (issue 5).
+     * Nothing happens when they supervise it already.
+     */
+    public List<ComplaintEvent> superviseBy(String manager, String reason, Instant now) {
+        requireOpen("change the supervisor of");
+        if (manager == null || manager.equals(supervisor)) {
+            return List.of();
+        }
+        supervisor = manager;
+        note(now, "SUPERVISOR_ASSIGNED", "dispatch", manager + ": " + reason);
+        return List.of(new SupervisorAssigned(department, manager, reason),
+                notify(manager, Roles.DEPARTMENT_MANAGER, "You now supervise this complaint: " + reason, now));
+    }
+
     /** An SLA escalation reached someone in this department: recorded and passed on. */
     public List<ComplaintEvent> recordEscalation(String clock, EscalationLevel level, String recipient, String role, Instant now) {
         note(now, "ESCALATED", "sla", clock + " → " + level + (recipient == null ? "" : " (" + recipient + ")"));

@@ -156,8 +156,9 @@ public final class ComplaintGenerator {
         if (!burst.isEmpty()) {
             return burst.poll();
         }
-        // a burst of k members stands for k complaints: start one with probability share / mean size
-        if (options.collectiveShare() > 0 && random.nextDouble() < options.collectiveShare() / 6.5) {
+        // a burst of 6.5 members on average: a share f of complaints in bursts needs a start probability f / (6.5 - 5.5 f)
+        double f = options.collectiveShare();
+        if (f > 0 && random.nextDouble() < f / (6.5 - 5.5 * f)) {
             fillBurst();
             return burst.poll();
         }

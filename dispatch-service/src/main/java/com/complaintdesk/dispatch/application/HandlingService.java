@@ -116,32 +116,62 @@ public class HandlingService {
             return;
         }
         Instant now = clock.instant();
-        OrganisationSettingsDocument settings = organisation.settings();
-        RoutingTable.Route route = new RoutingTable(settings.routing, settings.fallbackDepartment)
-                .route(t.category(), c.complainantType(), t.severity());
-        Department dept = organisation.department(route.department())
-                .orElseGet(() -> organisation.department(settings.fallbackDepartment).orElseThrow(
-                        () -> new IllegalStateException("no department " + route.department() + " nor a fallback")));
+        Routed routed = route(t.category(), c.complainantType(), t.severity());
+        Department dept = routed.department();
+        RoutingTable.Route route = routed.route();
         Optional<Handler> holder = organisation.holderOf(doc.number).filter(h -> h.department().equals(dept.code()));
         Optional<Handler> chosen = holder.isPresent() ? holder
                 : assigner.claim(doc.number, dept.code(), route.skill(), c.content(), Set.of(), null, now);
         var decision = new DispatchDecision(dept.code(), chosen.map(Handler::id).orElse(null), dept.manager(), prManager(),
-                t.category(), t.severity(), t.liability(), t.flags(), route.confidential() || dept.confidential(), route.because());
+                t.category(), t.severity(), t.liability(), t.flags(), routed.confidential(), route.because());
         List<ComplaintEvent> caused = c.dispatch(decision, now);
         doc.markProcessed(env.eventId());
         saveCaused(doc, env, caused, null, false, chosen.map(Handler::id).orElse(null));
     }
 
+    /**
+     * A corrected classification. A new category that routes elsewhere moves a complaint nobody has started on yet
+     * (DISPATCHED or QUEUED) to its responsible department; work already started stays where it is.
+     */
     public void onReclassified(EventEnvelope<ComplaintEvent> env, ComplaintReclassified r) {
         CaseDocument doc = cases.find(env.complaintId()).orElse(null);
         if (doc == null || doc.alreadyProcessed(env.eventId())) {
             return;
         }
         HandlingCase c = doc.handling;
-        var caused = c.reclassify(r.category(), r.severity(), r.liability(), r.flags(),
-                c.department() == null ? null : managerOf(c.department()), prManager(), r.reason(), clock.instant());
+        String previous = c.handler();
+        boolean wasOpen = c.status() != null && c.status().isOpen();
+        Instant now = clock.instant();
+        List<ComplaintEvent> caused = new ArrayList<>(c.reclassify(r.category(), r.severity(), r.liability(), r.flags(),
+                c.department() == null ? null : managerOf(c.department()), prManager(), r.reason(), now));
+        String claimed = null;
+        if (r.category() != null && (c.status() == HandlingStatus.DISPATCHED || c.status() == HandlingStatus.QUEUED)) {
+            Routed routed = route(r.category(), c.complainantType(), c.severity());
+            if (!routed.department().code().equals(c.department())) {
+                claimed = assigner.claim(doc.number, routed.department().code(), routed.route().skill(), c.content(),
+                        Set.of(), null, now).map(Handler::id).orElse(null);
+                caused.addAll(c.transfer(routed.department().code(), claimed, routed.department().manager(),
+                        routed.confidential(), "reclassified as " + r.category() + ": " + r.reason(), "triage", now));
+            }
+        }
         doc.markProcessed(env.eventId());
-        saveCaused(doc, env, caused, c.handler(), c.status() != null && c.status().isOpen(), null);
+        saveCaused(doc, env, caused, previous, wasOpen, claimed);
+    }
+
+    private record Routed(Department department, RoutingTable.Route route) {
+        boolean confidential() {
+            return route.confidential() || department.confidential();
+        }
+    }
+
+    private Routed route(String category, com.complaintdesk.contracts.model.ComplainantType type,
+                         com.complaintdesk.contracts.model.Severity severity) {
+        OrganisationSettingsDocument settings = organisation.settings();
+        RoutingTable.Route route = new RoutingTable(settings.routing, settings.fallbackDepartment).route(category, type, severity);
+        Department dept = organisation.department(route.department())
+                .orElseGet(() -> organisation.department(settings.fallbackDepartment).orElseThrow(
+                        () -> new IllegalStateException("no department " + route.department() + " nor a fallback")));
+        return new Routed(dept, route);
     }
 
     /** SPEC §3.14: back to DISPATCHED in the same department, the same handler if still on duty. */

@@ -80,7 +80,7 @@ class EscalationAndSupervisionTest extends DispatchIntegrationTest {
         publish(Topics.INTAKE, n, Events.received(n, "投诉" + name + "维修时态度恶劣"));
         var after = awaitCase(n, d -> d.handling.content() != null).handling;
         assertThat(after.handler()).isNotEqualTo(first);
-        assertThat(organisation.holderOf(n).orElseThrow().id()).isEqualTo(after.handler());
+        assertThat(awaitSingleHolder(n)).isEqualTo(after.handler());
     }
 
     @Test
@@ -99,5 +99,30 @@ class EscalationAndSupervisionTest extends DispatchIntegrationTest {
         var reopened = awaitCase(n, d -> d.handling.reopenCount() == 1).handling;
         assertThat(reopened.status()).isEqualTo(HandlingStatus.DISPATCHED);
         assertThat(reopened.supervisor()).isEqualTo("ops-mgr-zhao");
+    }
+
+    @Test
+    void a_reclassified_category_moves_a_complaint_nobody_started_on_to_its_department() {
+        String n = dispatched("OTHER", Severity.GENERAL);
+        assertThat(cases.find(n).orElseThrow().handling.department()).isEqualTo("SERVICE_DESK");
+        String deskHandler = cases.find(n).orElseThrow().handling.handler();
+
+        publish(Topics.TRIAGE, n, Events.reclassified("BILLING_REFUND", Severity.GENERAL));
+        var moved = awaitCase(n, d -> "FINANCE".equals(d.handling.department())).handling;
+        assertThat(moved.handler()).startsWith("fin-");
+        assertThat(moved.status()).isEqualTo(HandlingStatus.DISPATCHED);
+        assertThat(awaitSingleHolder(n)).isEqualTo(moved.handler());
+        assertThat(organisation.handler(deskHandler).orElseThrow().openCases())
+                .isEqualTo(cases.list(null, null, deskHandler, 500).stream().filter(d -> d.handling.status().isOpen()).count());
+    }
+
+    /** The previous handler is released just after the case is saved: wait until only one holds it. */
+    String awaitSingleHolder(String complaint) {
+        for (int i = 0; i < 200 && organisation.holdersOf(complaint).size() != 1; i++) {
+            sleep(20);
+        }
+        var holders = organisation.holdersOf(complaint);
+        assertThat(holders).hasSize(1);
+        return holders.get(0).id();
     }
 }

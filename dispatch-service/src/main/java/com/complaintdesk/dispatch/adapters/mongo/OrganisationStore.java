@@ -90,6 +90,12 @@ public class OrganisationStore {
                 .map(HandlerDocument::toDomain);
     }
 
+    /** Every handler whose open workload includes the complaint: exactly one while it is open. */
+    public List<Handler> holdersOf(String complaint) {
+        return mongo.find(new Query(Criteria.where("openCases").is(complaint)), HandlerDocument.class).stream()
+                .map(HandlerDocument::toDomain).toList();
+    }
+
     /** The department's assignment sequence, for the round-robin tie-break. */
     public long nextAssignmentSeq(String department) {
         Document c = mongo.findAndModify(new Query(Criteria.where("_id").is("assign-" + department)),

@@ -7,7 +7,11 @@ import com.complaintdesk.dispatch.support.DispatchIntegrationTest;
 import com.complaintdesk.dispatch.support.Events;
 import com.complaintdesk.testsupport.EventProbe;
 import com.complaintdesk.testsupport.TestInfrastructure;
+import com.complaintdesk.contracts.events.ComplaintEvent;
+import com.complaintdesk.contracts.events.EventEnvelope;
+import com.complaintdesk.dispatch.adapters.mongo.OrganisationStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 
@@ -34,5 +38,48 @@ class DispatchFlowTest extends DispatchIntegrationTest {
             assertThat(hits.get(0).value()).contains("\"handler\":\"" + doc.handling.handler() + "\"")
                     .contains("\"producer\":\"dispatch-service\"");
         }
+    }
+
+    @Autowired
+    OrganisationStore organisation;
+
+    @Test
+    void a_redelivered_triage_event_changes_nothing_twice() {
+        String n = newNumber();
+        var env = EventEnvelope.<ComplaintEvent>of(Events.triaged("AFTER_SALES", Severity.GENERAL), n, MONDAY_10AM, "corr", "triage-service");
+        String json = codec.encode(env);
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.DISPATCH)) {
+            kafka.send(Topics.TRIAGE, n, json).join();
+            awaitCase(n, d -> d.handling.status() == HandlingStatus.DISPATCHED);
+            kafka.send(Topics.TRIAGE, n, json).join();
+            // a later event on the same partition proves the redelivery was consumed before we look
+            publish(Topics.TRIAGE, n, Events.reclassified("AFTER_SALES", Severity.IMPORTANT));
+            awaitCase(n, d -> d.handling.severity() == Severity.IMPORTANT);
+
+            assertThat(organisation.holdersOf(n)).hasSize(1);
+            assertThat(cases.find(n).orElseThrow().handling.history()).filteredOn(h -> h.what().equals("DISPATCHED")).hasSize(1);
+            probe.await(EventProbe.ofType(n, "ComplaintDispatched"), 1, Duration.ofSeconds(20));
+            sleep(300);
+            assertThat(probe.records()).filteredOn(EventProbe.ofType(n, "ComplaintDispatched")).hasSize(1);
+        }
+    }
+
+    @Test
+    void an_unreadable_record_goes_to_the_dead_letter_topic_without_blocking_the_partition() {
+        String n = newNumber();
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.deadLetter(Topics.TRIAGE))) {
+            kafka.send(Topics.TRIAGE, n, "{not an envelope").join();
+            publish(Topics.TRIAGE, n, Events.triaged("OTHER", Severity.GENERAL));
+            awaitCase(n, d -> d.handling.status() == HandlingStatus.DISPATCHED);
+            probe.await(r -> n.equals(r.key()) && r.value().contains("not an envelope"), 1, Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void the_openapi_document_describes_the_workflow_endpoints() {
+        var docs = get("/v3/api-docs", new Caller("admin", "ADMIN", null));
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.raw()).contains("/api/v1/dispatch/complaints/{number}/solution", "/api/v1/complaints/{number}/solution/reject",
+                "/api/v1/organisation/handlers/{id}/availability");
     }
 }

@@ -137,6 +137,11 @@ public final class Classifier {
                 c.amount(), c.ruleVersion());
     }
 
+    /** SPEC §8 severity for given fields, e.g. after an officer changed the flags. */
+    public Severity severityOf(String category, Set<Flag> flags, BigDecimal amount, ComplainantType type) {
+        return Severity.valueOf(severity(category, flags, amount, amount == null ? null : amount.toPlainString(), type).value());
+    }
+
     private String decideCategory(AnalyzedText text, Map<String, List<TermIndex.Span>> hits, ComplaintFacts facts,
                                   List<Reason> reasons) {
         String best = null;

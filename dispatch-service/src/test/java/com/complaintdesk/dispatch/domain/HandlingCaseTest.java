@@ -213,4 +213,16 @@ class HandlingCaseTest {
         assertThat(f.phoneLast4Hash()).doesNotContain("8000");
         assertThat(SecondFactor.of("s2", "13800138000", null).phoneLast4Hash()).isNotEqualTo(f.phoneLast4Hash());
     }
+
+    @Test
+    void given_a_confidential_complaint_when_transferred_out_of_hr_then_it_stays_confidential() {
+        HandlingCase c = new HandlingCase("C-1");
+        c.dispatch(new DispatchDecision("HR", "hr-h1", "hr-mgr", null, "WORKPLACE", Severity.GENERAL, Liability.LIABLE,
+                Set.of(), true, "r"), NOW);
+        var events = c.transfer("SECURITY", "sec-h1", "sec-mgr", false, "threat of violence", "hr-mgr", NOW);
+        assertThat(c.confidential()).isTrue();
+        assertThat(c.department()).isEqualTo("SECURITY");
+        assertThat(events).hasSize(2);
+        assertThat(((ComplaintDispatched) events.get(1)).confidential()).isTrue();
+    }
 }

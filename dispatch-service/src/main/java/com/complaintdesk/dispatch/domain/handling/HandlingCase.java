@@ -161,7 +161,8 @@ public final class HandlingCase {
         String fromHandler = handler;
         this.department = toDepartment;
         this.handler = toHandler;
-        this.confidential = toConfidential;
+        // SPEC §3.20: a confidential (HR) complaint stays confidential wherever it goes
+        this.confidential = confidential || toConfidential;
         this.supervisor = severity == Severity.MAJOR ? toManager : null;
         this.status = toHandler == null ? HandlingStatus.QUEUED : HandlingStatus.DISPATCHED;
         this.solution = null;

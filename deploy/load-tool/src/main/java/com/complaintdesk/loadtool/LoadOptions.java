@@ -20,6 +20,7 @@ import java.util.Map;
  * @param concurrency      closed model: that many senders, each waiting for its answer before the next POST
  * @param duration         how long to send (ignored when {@code count} is set)
  * @param count            how many complaints to send (0 = by duration)
+ * @param warmup           the first part of the run: its complaints are audited but not timed (JIT, connection pools)
  * @param drainTimeout     how long to wait after the last POST for stragglers before judging
  * @param requestTimeout   per-POST timeout; a timed-out POST is retried with the same Idempotency-Key
  * @param retries          retries of a POST that timed out, failed to connect or got 429/502/503/504
@@ -46,6 +47,7 @@ public record LoadOptions(
         int concurrency,
         Duration duration,
         long count,
+        Duration warmup,
         Duration drainTimeout,
         Duration requestTimeout,
         int retries,
@@ -91,7 +93,7 @@ public record LoadOptions(
     }
 
     public LoadOptions withGateway(URI g) {
-        return new LoadOptions(g, kafka, apiKey, rate, concurrency, duration, count, drainTimeout, requestTimeout, retries,
+        return new LoadOptions(g, kafka, apiKey, rate, concurrency, duration, count, warmup, drainTimeout, requestTimeout, retries,
                 maxInFlight, ledgerSample, ledgerPoll, ledgerAudit, ledgerParallel, majorShare, evidenceShare,
                 collectiveShare, englishShare, seed, progressEvery, staffRoles, reportFile, quiet);
     }
@@ -137,7 +139,7 @@ public record LoadOptions(
             throw new IllegalArgumentException("unexpected arguments " + rest);
         }
         List<String> known = List.of("gateway", "kafka", "api-key", "rate", "concurrency", "duration", "count",
-                "drain-timeout", "request-timeout", "retries", "max-in-flight", "ledger-sample", "ledger-poll",
+                "warmup", "drain-timeout", "request-timeout", "retries", "max-in-flight", "ledger-sample", "ledger-poll",
                 "ledger-audit", "ledger-parallel", "major-share", "evidence-share", "collective-share", "english-share",
                 "seed", "progress-every", "staff-roles", "report", "quiet", "help");
         for (String k : v.keySet()) {
@@ -154,6 +156,7 @@ public record LoadOptions(
                 Integer.parseInt(v.getOrDefault("concurrency", "0")),
                 duration(v.getOrDefault("duration", "30s")),
                 Long.parseLong(v.getOrDefault("count", "0")),
+                duration(v.getOrDefault("warmup", "0s")),
                 duration(v.getOrDefault("drain-timeout", "60s")),
                 duration(v.getOrDefault("request-timeout", "10s")),
                 Integer.parseInt(v.getOrDefault("retries", "2")),
@@ -208,6 +211,7 @@ public record LoadOptions(
               --concurrency N         closed model: N senders instead of a rate
               --duration D            how long to send, e.g. 60s, 2m     (30s)
               --count N               send N complaints instead of a duration
+              --warmup D              first part of the run audited but not timed (0s)
               --drain-timeout D       wait this long for stragglers      (60s)
               --request-timeout D     per POST                            (10s)
               --retries N             retries of a failed POST, same Idempotency-Key (2)

@@ -36,7 +36,8 @@ public final class LoadRun {
     public record Outcome(LoadOptions options, Instant startedAt, double sendSeconds, long sent, long acked, long failed,
                           long retried, double acksPerSecond, Latencies post, Latencies dispatchSeen,
                           Latencies dispatchOccurred, Latencies ledgerVisible, Latencies ledgerDispatched,
-                          Map<String, Long> errorsByKind, Map<String, Long> finalFailuresByKind, Map<String, Long> mix,
+                          Map<String, Long> errorsByKind, Map<String, Long> finalFailuresByKind,
+                          Map<String, String> errorExamples, Map<String, Long> mix,
                           Audit.Result audit, double drainSeconds, long kafkaRecords,
                           Map<Long, ProcessStats.Sample> procBefore, Map<Long, ProcessStats.Sample> procAfter,
                           double loadAverageBefore, double loadAverageAfter) {
@@ -60,6 +61,9 @@ public final class LoadRun {
     private final Latencies ledgerVisible = new Latencies();
     private final Latencies ledgerDispatched = new Latencies();
     private final Set<String> ledgerSampled = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> errorExamples = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger inFlightNow = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long measureFromNanos;
 
     public LoadRun(LoadOptions options, PrintStream out) {
         this.o = options;
@@ -82,7 +86,8 @@ public final class LoadRun {
             Semaphore inFlight = new Semaphore(cap);
             long start = System.nanoTime();
             long[] lastProgress = {start, 0};
-            var progress = timers.scheduleAtFixedRate(() -> progress(start, lastProgress, cap - inFlight.availablePermits(), tracker),
+            measureFromNanos = start + (o.warmup() == null ? 0 : o.warmup().toNanos());
+            var progress = timers.scheduleAtFixedRate(() -> progress(start, lastProgress, inFlightNow.get(), tracker),
                     o.progressEvery().toMillis(), o.progressEvery().toMillis(), TimeUnit.MILLISECONDS);
 
             long interval = o.openModel() ? (long) (1e9 / o.rate()) : 0;
@@ -97,6 +102,7 @@ public final class LoadRun {
                     LockSupport.parkNanos(wait);
                 }
                 inFlight.acquire();
+                inFlightNow.incrementAndGet();
                 if (!o.openModel()) {
                     intended = System.nanoTime();
                 }
@@ -109,9 +115,10 @@ public final class LoadRun {
             // in-flight POSTs, retries included, end within their timeouts
             long inFlightDeadline = o.requestTimeout().multipliedBy(o.retries() + 1L).plusSeconds(5).toMillis();
             if (!inFlight.tryAcquire(cap, inFlightDeadline, TimeUnit.MILLISECONDS)) {
-                out.println("warning: " + (cap - inFlight.availablePermits()) + " POSTs still unanswered");
+                out.println("warning: " + inFlightNow.get() + " POSTs still unanswered");
             }
-            double acksPerSecond = acks.isEmpty() ? 0 : acks.size() / ((lastAckNanos.get() - start) / 1e9);
+            long measuredAcks = acks.values().stream().filter(a -> a.intendedNanos() >= measureFromNanos).count();
+            double acksPerSecond = measuredAcks == 0 ? 0 : measuredAcks / ((lastAckNanos.get() - measureFromNanos) / 1e9);
 
             // wait for stragglers: every acknowledged complaint dispatched or stopped by triage
             long drainStart = System.nanoTime();
@@ -134,6 +141,9 @@ public final class LoadRun {
             Latencies seen = new Latencies();
             Latencies occurred = new Latencies();
             acks.forEach((number, ack) -> {
+                if (ack.intendedNanos() < measureFromNanos) {
+                    return; // warm-up: audited, not timed
+                }
                 EventTracker.Trace t = tracker.traceOf(number);
                 if (t != null && !t.dispatched().isEmpty()) {
                     seen.add((t.firstDispatchSeenNanos() - ack.intendedNanos()) / 1000);
@@ -145,7 +155,7 @@ public final class LoadRun {
             Audit.Result audit = Audit.judge(acks.keySet(), tracker::traceOf, ledger);
             return new Outcome(o, startedAt, sendSeconds, sent.get(), acks.size(), failed.get(), retried.get(),
                     acksPerSecond, post, seen, occurred, ledgerVisible, ledgerDispatched, snapshot(errors),
-                    snapshot(finalFailures), snapshot(mix), audit, drainSeconds, tracker.records(), procBefore, procAfter,
+                    snapshot(finalFailures), new TreeMap<>(errorExamples), snapshot(mix), audit, drainSeconds, tracker.records(), procBefore, procAfter,
                     loadBefore, loadAverage());
         } finally {
             timers.shutdownNow();
@@ -158,15 +168,18 @@ public final class LoadRun {
             GatewayClient.PostResult result = e != null ? GatewayClient.failed(e) : r;
             if (result.acknowledged()) {
                 long now = System.nanoTime();
-                post.add((now - intended) / 1000);
+                if (intended >= measureFromNanos) {
+                    post.add((now - intended) / 1000);
+                }
                 lastAckNanos.accumulateAndGet(now, Math::max);
                 Ack previous = acks.putIfAbsent(result.complaintNumber(), new Ack(intended, intendedAt, now));
                 if (previous != null) {
                     // two different Idempotency-Keys answered with one number: intake handed a number out twice
                     errors.computeIfAbsent("same number for two keys", k -> new LongAdder()).increment();
                 }
+                inFlightNow.decrementAndGet();
                 inFlight.release();
-                if (o.ledgerSample() > 0 && Math.floorMod(result.complaintNumber().hashCode() * 31 + 7, 10_000) < o.ledgerSample() * 10_000) {
+                if (intended >= measureFromNanos && o.ledgerSample() > 0 && Math.floorMod(result.complaintNumber().hashCode() * 31 + 7, 10_000) < o.ledgerSample() * 10_000) {
                     ledgerSampled.add(result.complaintNumber());
                     long deadline = now + o.drainTimeout().toNanos() + TimeUnit.SECONDS.toNanos(30);
                     timers.schedule(() -> pollLedger(client, timers, result.complaintNumber(), intended, deadline, false),
@@ -175,6 +188,7 @@ public final class LoadRun {
                 return;
             }
             errors.computeIfAbsent(result.kind(), k -> new LongAdder()).increment();
+            errorExamples.putIfAbsent(result.kind(), abbreviate(result.detail()));
             if (result.retryable() && attempt < o.retries()) {
                 retried.incrementAndGet();
                 timers.schedule(() -> send(client, timers, inFlight, tracker, g, intended, intendedAt, attempt + 1),
@@ -186,6 +200,7 @@ public final class LoadRun {
             if (result.status() >= 400 && result.status() < 500 && finalFailures.get(result.kind()).sum() <= 3) {
                 out.println("rejected: HTTP " + result.status() + " " + abbreviate(result.detail()) + "\n  body: " + abbreviate(g.body()));
             }
+            inFlightNow.decrementAndGet();
             inFlight.release();
         });
     }

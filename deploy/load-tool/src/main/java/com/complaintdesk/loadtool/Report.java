@@ -17,6 +17,7 @@ public final class Report {
         rows.add(row("settings", (o.openModel() ? String.format("open model, %.0f complaints/s", o.rate())
                 : "closed model, " + o.concurrency() + " senders")
                 + (o.count() > 0 ? ", " + o.count() + " complaints" : ", " + o.duration().toSeconds() + " s")
+                + (o.warmup() != null && !o.warmup().isZero() ? " (first " + o.warmup().toSeconds() + " s warm-up: audited, not timed)" : "")
                 + ", max in flight " + o.maxInFlight() + ", drain timeout " + o.drainTimeout().toSeconds() + " s"));
         rows.add(row("sent", String.format("%d in %.1f s (%.1f/s offered)", r.sent(), r.sendSeconds(), r.sent() / r.sendSeconds())));
         rows.add(row("acknowledged (201)", r.acked() + (r.failed() > 0 ? ", failed for good " + r.failed() : "")
@@ -28,6 +29,7 @@ public final class Report {
         rows.add(row("POST → visible in the ledger (sampled)", r.ledgerVisible().summary()));
         rows.add(row("POST → dispatch visible in the ledger (sampled)", r.ledgerDispatched().summary()));
         rows.add(row("errors by kind (every attempt)", r.errorsByKind().isEmpty() ? "none" : format(r.errorsByKind())));
+        r.errorExamples().forEach((kind, example) -> rows.add(row("  e.g. " + kind, example.replace('\n', ' '))));
         if (!r.finalFailuresByKind().isEmpty()) {
             rows.add(row("failed after retries", format(r.finalFailuresByKind())));
         }

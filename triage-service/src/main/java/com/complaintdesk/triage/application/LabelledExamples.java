@@ -93,7 +93,11 @@ public class LabelledExamples {
     }
 
     public List<LabelledExampleDocument> corrections() {
-        return mongo.find(new Query(Criteria.where("source").is(CORRECTION)), LabelledExampleDocument.class);
+        return documents(CORRECTION);
+    }
+
+    public List<LabelledExampleDocument> documents(String source) {
+        return mongo.find(new Query(Criteria.where("source").is(source)), LabelledExampleDocument.class);
     }
 
     private static LabelledExample toExample(LabelledExampleDocument d) {

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds every rule term in a text in one pass over its words. Chinese terms match a run of whole words
- * (start and end on the segmenter's word boundaries); English terms match stemmed words in sequence; {@code re:}
+ * Finds every rule term in a text in one pass over its words. Chinese terms match where a word starts (so 万一
+ * never yields 万, 不需要 never yields 需要 unless the segmenter says so); English terms match stemmed words in sequence; {@code re:}
  * terms are regular expressions on the normalised text.
  */
 public final class TermIndex {
@@ -72,7 +72,9 @@ public final class TermIndex {
             for (String term : candidates) {
                 String n = normalizedCjk.get(term);
                 int end = start + n.length();
-                if (end <= s.length() && s.startsWith(n, start) && text.wordEnds().get(end)) {
+                // a word of two or more characters may end inside a longer word (导购 in 导购员); a single
+                // character must be a word of its own (灯, 说)
+                if (end <= s.length() && s.startsWith(n, start) && (n.length() > 1 || text.wordEnds().get(end))) {
                     hits.computeIfAbsent(term, k -> new ArrayList<>()).add(new Span(start, end));
                 }
             }

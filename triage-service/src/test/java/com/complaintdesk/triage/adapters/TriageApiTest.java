@@ -1,0 +1,217 @@
+package com.complaintdesk.triage.adapters;
+
+import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.testsupport.EventProbe;
+import com.complaintdesk.testsupport.TestInfrastructure;
+import com.complaintdesk.triage.adapters.mongo.TriageCaseDocument;
+import com.complaintdesk.triage.domain.model.TriageStatus;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The triage HTTP API: preview (SPEC §9), rules as data, officers' decisions and corrections, errors. */
+class TriageApiTest extends TriageSpringTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    JsonNode body(java.net.http.HttpResponse<String> r) {
+        return json.readTree(r.body());
+    }
+
+    @Test
+    void preview_returns_the_spec_shape_with_reasons_for_a_channel_client() throws Exception {
+        var r = post("/api/v1/triage/preview", """
+                {"content":"本人已委托律师,就贵司销售的问题燃气灶造成厨房起火一事追究法律责任,要求赔偿损失三万元。",
+                 "complainantType":"CONSUMER","channel":"LETTER","claimedAmount":null}""", CHANNEL);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode b = body(r);
+        assertThat(b.get("category").asString()).isEqualTo("PRODUCT_QUALITY");
+        assertThat(b.get("severity").asString()).isEqualTo("MAJOR");
+        assertThat(b.get("liability").isString()).isTrue();
+        assertThat(json.convertValue(b.get("flags"), List.class))
+                .containsExactlyInAnyOrder("LAWYER", "LITIGATION", "LARGE_COMPENSATION", "MAJOR_LOSS");
+        assertThat(b.get("reasons").toString()).contains("律师").contains("三万元");
+        assertThat(b.get("amount").decimalValue()).isEqualByComparingTo("30000");
+    }
+
+    @Test
+    void preview_reads_traditional_characters_full_width_digits_and_an_amount_object() throws Exception {
+        var r = post("/api/v1/triage/preview", """
+                {"content":"買的羽絨服洗一次就跑絨,商家不給退,我要發到抖音上!要求賠償１２０００元","complainantType":"CONSUMER",
+                 "channel":"PHONE","claimedAmount":{"amount":500,"currency":"CNY"}}""", OFFICER);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode b = body(r);
+        assertThat(b.get("category").asString()).isEqualTo("PRODUCT_QUALITY");
+        assertThat(b.get("flags").toString()).contains("MEDIA").contains("LARGE_COMPENSATION");
+    }
+
+    @Test
+    void preview_of_blank_oversize_or_malformed_input_is_a_problem_with_the_field_never_a_500() throws Exception {
+        var blank = post("/api/v1/triage/preview", "{\"content\":\"   \\n\\t \"}", CHANNEL);
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        assertThat(body(blank).get("errors").get(0).get("field").asString()).isEqualTo("content");
+
+        var tooLong = post("/api/v1/triage/preview", "{\"content\":\"" + "投".repeat(100_001) + "\"}", CHANNEL);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+
+        var badEnum = post("/api/v1/triage/preview", "{\"content\":\"态度差\",\"complainantType\":\"ALIEN\"}", CHANNEL);
+        assertThat(badEnum.statusCode()).isEqualTo(400);
+        assertThat(body(badEnum).get("errors").get(0).get("field").asString()).isEqualTo("complainantType");
+
+        var badAmount = post("/api/v1/triage/preview", "{\"content\":\"态度差\",\"claimedAmount\":\"lots\"}", CHANNEL);
+        assertThat(badAmount.statusCode()).isEqualTo(400);
+        assertThat(body(badAmount).get("errors").get(0).get("field").asString()).isEqualTo("claimedAmount");
+
+        var malformed = post("/api/v1/triage/preview", "{\"content\":", CHANNEL);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+
+        var anonymous = post("/api/v1/triage/preview", "{\"content\":\"态度差\"}");
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_100k_text_with_control_characters_emoji_and_mixed_scripts_is_classified_quickly() throws Exception {
+        String noisy = "收银员态度恶劣😡\u0000\u0007 rude staff!!! ".repeat(4_000).substring(0, 100_000);
+        long start = System.nanoTime();
+        var r = post("/api/v1/triage/preview", json.writeValueAsString(java.util.Map.of("content", noisy)), CHANNEL);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(body(r).get("category").asString()).isEqualTo("SERVICE_ATTITUDE");
+        assertThat(body(r).get("truncated").asBoolean()).isTrue();
+        assertThat(ms).isLessThan(5_000);
+    }
+
+    @Test
+    void rules_are_changed_audited_and_rolled_back_without_a_restart() throws Exception {
+        String text = "{\"content\":\"我已经在黑猫投诉平台发帖了\",\"complainantType\":\"CONSUMER\"}";
+        assertThat(body(post("/api/v1/triage/preview", text, CHANNEL)).get("flags").toString()).doesNotContain("MEDIA");
+        var before = get("/api/v1/triage/rules", OFFICER);
+        long startVersion = Long.parseLong(before.headers().firstValue("X-Rules-Version").orElseThrow());
+
+        ObjectNode rules = (ObjectNode) body(before);
+        for (JsonNode f : rules.get("flags")) {
+            if (f.path("id").asString().equals("media-words")) {
+                ((ArrayNode) f.get("terms")).add("黑猫投诉");
+            }
+        }
+        ObjectNode change = json.createObjectNode();
+        change.set("rules", rules);
+        change.put("comment", "complaint platforms are media exposure");
+        var changed = put("/api/v1/triage/rules", json.writeValueAsString(change), OFFICER);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(body(changed).get("version").asLong()).isEqualTo(startVersion + 1);
+
+        assertThat(body(post("/api/v1/triage/preview", text, CHANNEL)).get("flags").toString()).contains("MEDIA");
+        var history = body(get("/api/v1/triage/rules/versions", OFFICER));
+        assertThat(history.get(0).get("by").asString()).isEqualTo("officer-1");
+        assertThat(history.get(0).get("comment").asString()).isEqualTo("complaint platforms are media exposure");
+        assertThat(history.get(0).get("active").asBoolean()).isTrue();
+
+        var rolledBack = post("/api/v1/triage/rules/rollback",
+                "{\"version\":" + startVersion + ",\"comment\":\"too broad\"}", SUPERVISOR);
+        assertThat(rolledBack.statusCode()).isEqualTo(200);
+        assertThat(body(rolledBack).get("action").asString()).isEqualTo("ROLLBACK");
+        assertThat(body(rolledBack).get("rolledBackTo").asLong()).isEqualTo(startVersion);
+        assertThat(body(post("/api/v1/triage/preview", text, CHANNEL)).get("flags").toString()).doesNotContain("MEDIA");
+    }
+
+    @Test
+    void unusable_rules_are_refused_field_by_field_and_nothing_changes() throws Exception {
+        var before = get("/api/v1/triage/rules", OFFICER);
+        String version = before.headers().firstValue("X-Rules-Version").orElseThrow();
+        ObjectNode rules = (ObjectNode) body(before);
+        rules.put("fallbackCategory", "NOT_A_CATEGORY");
+        ((ObjectNode) rules.get("flags").get(1)).putArray("terms").add("re:(unclosed");
+        ObjectNode change = json.createObjectNode();
+        change.set("rules", rules);
+        change.put("comment", "broken");
+
+        var r = put("/api/v1/triage/rules", json.writeValueAsString(change), OFFICER);
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(body(r).get("errors").toString()).contains("fallbackCategory").contains("flags[1].terms");
+        assertThat(get("/api/v1/triage/rules", OFFICER).headers().firstValue("X-Rules-Version")).hasValue(version);
+        assertThat(put("/api/v1/triage/rules", json.writeValueAsString(change), "X-Caller-User-Id", "h1",
+                "X-Caller-Roles", "HANDLER").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void an_undecidable_complaint_is_escalated_and_only_the_superior_decides_once() throws Exception {
+        String number = newNumber();
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.TRIAGE)) {
+            publish(number, received(number, "请问你们商场几点关门?", ComplainantType.CONSUMER, "k-" + number, null, null, List.of(), 0));
+            await().atMost(WAIT).until(() -> mongo.findById(number, TriageCaseDocument.class) != null);
+            assertThat(mongo.findById(number, TriageCaseDocument.class).status).isEqualTo(TriageStatus.PENDING_REVIEW);
+            var queue = body(get("/api/v1/triage/complaints?status=PENDING_REVIEW", OFFICER));
+            assertThat(queue.toString()).contains(number);
+
+            var esc = post("/api/v1/triage/complaints/" + number + "/escalation", "{\"to\":\"supervisor-1\",\"note\":\"consultation?\"}", OFFICER);
+            assertThat(esc.statusCode()).isEqualTo(200);
+            assertThat(payload(probe.await(EventProbe.ofType(number, "AcceptanceEscalated"), 1, WAIT).get(0))
+                    .get("escalatedTo").asString()).isEqualTo("supervisor-1");
+
+            var byOfficer = post("/api/v1/triage/complaints/" + number + "/decision", "{\"decision\":\"ACCEPT\"}", OFFICER);
+            assertThat(byOfficer.statusCode()).isEqualTo(403);
+
+            var noReason = post("/api/v1/triage/complaints/" + number + "/decision", "{\"decision\":\"REJECT\"}", SUPERVISOR);
+            assertThat(noReason.statusCode()).isEqualTo(400);
+
+            var rejected = post("/api/v1/triage/complaints/" + number + "/decision",
+                    "{\"decision\":\"REJECT\",\"reason\":\"这是咨询,不是投诉 / This is a question, not a complaint\"}", SUPERVISOR);
+            assertThat(rejected.statusCode()).isEqualTo(200);
+            var event = payload(probe.await(EventProbe.ofType(number, "ComplaintRejected"), 1, WAIT).get(0));
+            assertThat(event.get("reason").asString()).contains("not a complaint");
+            assertThat(event.get("decidedBy").asString()).isEqualTo("supervisor-1");
+
+            var again = post("/api/v1/triage/complaints/" + number + "/decision",
+                    "{\"decision\":\"ACCEPT\"}", SUPERVISOR);
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(body(again).get("currentStatus").asString()).isEqualTo("REJECTED");
+        }
+    }
+
+    @Test
+    void an_officer_correction_is_published_kept_as_an_example_and_counted_in_the_accuracy_figures() throws Exception {
+        String number = newNumber();
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.TRIAGE)) {
+            publish(number, received(number, "导购员说话很难听。", ComplainantType.CONSUMER, "k-" + number, null, null, List.of(), 0));
+            probe.await(EventProbe.ofType(number, "ComplaintTriaged"), 1, WAIT);
+
+            var r = post("/api/v1/triage/complaints/" + number + "/corrections",
+                    "{\"category\":\"STAFF_CONDUCT\",\"flags\":[\"EXTREME_BEHAVIOUR\"],\"reason\":\"the guide threatened the customer\"}", OFFICER);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(body(r).get("classification").get("severity").asString()).isEqualTo("MAJOR");
+            assertThat(body(r).get("byRules").get("category").asString()).isEqualTo("SERVICE_ATTITUDE");
+
+            var re = payload(probe.await(EventProbe.ofType(number, "ComplaintReclassified"), 1, WAIT).get(0));
+            assertThat(re.get("category").asString()).isEqualTo("STAFF_CONDUCT");
+            assertThat(re.get("severity").asString()).isEqualTo("MAJOR");
+            assertThat(re.get("correctedBy").asString()).isEqualTo("officer-1");
+
+            var accuracy = body(get("/api/v1/triage/accuracy", OFFICER));
+            assertThat(accuracy.at("/devSet/examples").asInt()).isEqualTo(32);
+            assertThat(accuracy.at("/devSet/categoryAccuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
+            assertThat(accuracy.at("/officerAgreement/corrected").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(accuracy.at("/corrections/examples").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(body(get("/api/v1/triage/examples?source=correction", OFFICER)).toString()).contains("STAFF_CONDUCT");
+
+            var badCategory = post("/api/v1/triage/complaints/" + number + "/corrections",
+                    "{\"category\":\"NOPE\",\"reason\":\"x\"}", OFFICER);
+            assertThat(badCategory.statusCode()).isEqualTo(400);
+            var unknown = post("/api/v1/triage/complaints/C-20990101-000001/corrections", "{\"reason\":\"x\"}", OFFICER);
+            assertThat(unknown.statusCode()).isEqualTo(404);
+        }
+    }
+}

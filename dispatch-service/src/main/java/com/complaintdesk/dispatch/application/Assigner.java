@@ -57,8 +57,9 @@ public class Assigner {
             if (organisation.claim(h.id(), complaint, h.openCases(), organisation.nextAssignmentSeq(department))) {
                 return choice;
             }
-            // another instance assigned to this handler meanwhile: look again
-            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000, 2_000_000));
+            // another instance assigned to this handler meanwhile: look again after a growing, jittered pause
+            long maxPauseMicros = Math.min(20_000, 500L * (attempt + 1));
+            LockSupport.parkNanos(1_000L * ThreadLocalRandom.current().nextLong(100, maxPauseMicros + 1));
         }
         throw new IllegalStateException("could not claim a handler in " + department + " for " + complaint
                 + " after " + properties.assignment().maxClaimAttempts() + " attempts");

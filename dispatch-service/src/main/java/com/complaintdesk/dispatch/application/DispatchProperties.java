@@ -16,7 +16,7 @@ public record DispatchProperties(
 
     public record Assignment(
             /* how often to choose again when another instance changed the chosen handler's workload meanwhile */
-            @DefaultValue("25") int maxClaimAttempts) {
+            @DefaultValue("100") int maxClaimAttempts) {
     }
 
     public record Queue(

@@ -34,6 +34,7 @@ public class OrganisationService {
     private static final Logger log = LoggerFactory.getLogger(OrganisationService.class);
 
     private final OrganisationStore store;
+    private final com.complaintdesk.dispatch.adapters.mongo.CaseStore cases;
     private final HandlingService handling;
     private final DispatchProperties properties;
     private final ResourceLoader resources;
@@ -41,9 +42,10 @@ public class OrganisationService {
     private final KafkaAdmin kafkaAdmin;
     private final KitProperties kit;
 
-    public OrganisationService(OrganisationStore store, HandlingService handling, DispatchProperties properties,
+    public OrganisationService(OrganisationStore store, com.complaintdesk.dispatch.adapters.mongo.CaseStore cases, HandlingService handling, DispatchProperties properties,
                                ResourceLoader resources, JsonMapper json, KafkaAdmin kafkaAdmin, KitProperties kit) {
         this.store = store;
+        this.cases = cases;
         this.handling = handling;
         this.properties = properties;
         this.resources = resources;
@@ -139,6 +141,17 @@ public class OrganisationService {
             return handling.reassignAllOf(id, reason == null ? "handler unavailable" : "handler unavailable: " + reason, caller);
         }
         return handling.drainQueue();
+    }
+
+    /** Recounts a handler's open workload from the complaints actually assigned to them (ADMIN repair). */
+    public Handler recountWorkload(String id, CallerIdentity caller) {
+        caller.require(Roles.ADMIN);
+        Handler h = handler(id);
+        List<String> open = cases.openCasesOf(id).stream().map(d -> d.number).sorted().toList();
+        if (!store.resetWorkload(id, h.openCases(), open)) {
+            throw ApiException.illegalState("The handler's workload changed meanwhile; try again.", h.openCases());
+        }
+        return handler(id);
     }
 
     public OrganisationSettingsDocument settings() {

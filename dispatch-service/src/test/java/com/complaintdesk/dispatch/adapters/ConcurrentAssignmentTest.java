@@ -137,4 +137,19 @@ class ConcurrentAssignmentTest extends DispatchIntegrationTest {
         }
         assertWorkloadsConsistent("LOADB", complaints);
     }
+
+    @Test
+    void a_phantom_claim_left_by_a_crash_is_removed_by_the_admin_recount() {
+        department("LOADC", 1);
+        String crashed = "C-20261130-999999";
+        assertThat(assigner.claim(crashed, "LOADC", null, null, Set.of(), null, clock.instant())).isPresent();
+        assertThat(organisation.handler("loadc-h1").orElseThrow().openCases()).isEqualTo(1);
+
+        assertThat(post("/api/v1/organisation/handlers/loadc-h1/recount-workload", new Caller("m", "DEPARTMENT_MANAGER", "LOADC"), null)
+                .status()).isEqualTo(403);
+        var reply = post("/api/v1/organisation/handlers/loadc-h1/recount-workload", ADMIN, null);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("openCases").asInt()).isZero();
+        assertThat(organisation.holdersOf(crashed)).isEmpty();
+    }
 }

@@ -90,6 +90,16 @@ public class OrganisationStore {
                 .map(HandlerDocument::toDomain);
     }
 
+    /**
+     * Replaces a handler's open workload with the given complaints, if it is still what the caller saw. An admin repair
+     * after a crash between a claim and the case write left a phantom entry.
+     */
+    public boolean resetWorkload(String handlerId, int seenOpenCount, List<String> openCases) {
+        Query q = new Query(Criteria.where("_id").is(handlerId).and("openCount").is(seenOpenCount));
+        return mongo.findAndModify(q, new Update().set("openCases", openCases).set("openCount", openCases.size()),
+                HandlerDocument.class) != null;
+    }
+
     /** Every handler whose open workload includes the complaint: exactly one while it is open. */
     public List<Handler> holdersOf(String complaint) {
         return mongo.find(new Query(Criteria.where("openCases").is(complaint)), HandlerDocument.class).stream()

@@ -141,6 +141,12 @@ public class OrganisationController {
         return Map.of("handler", id, "available", body.available(), "complaintsMoved", moved);
     }
 
+    /** ADMIN repair: the handler's open workload recounted from the complaints assigned to them. */
+    @PostMapping("/handlers/{id}/recount-workload")
+    public Handler recountWorkload(@PathVariable String id, CallerIdentity caller) {
+        return organisation.recountWorkload(id, caller);
+    }
+
     @GetMapping("/routing-rules")
     public List<RoutingRule> routing(CallerIdentity caller) {
         staff(caller);

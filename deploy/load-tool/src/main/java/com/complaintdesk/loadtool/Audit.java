@@ -83,7 +83,8 @@ public final class Audit {
             if (dispatched.size() == 1) {
                 once++;
             } else if (dispatched.size() > 1) {
-                duplicate.add(number + "×" + dispatched.size());
+                duplicate.add(number + "×" + dispatched.size() + (t.dispatchDescriptions().isEmpty() ? ""
+                        : " [" + String.join(" | ", new TreeMap<>(t.dispatchDescriptions()).values()) + "]"));
             } else if (t != null && t.decision() != null) {
                 stopped.merge(t.decision(), 1, Integer::sum);
             } else {
@@ -103,11 +104,13 @@ public final class Audit {
                 ledgerMissing.add(number + (view.status() > 0 ? "(HTTP " + view.status() + ")" : "(no answer)"));
                 continue;
             }
-            // the same event applied twice, or a second ComplaintReceived/ComplaintDispatched, is a duplicate
-            if (view.receivedIds().size() > 1 || view.dispatchedIds().size() != new HashSet<>(view.dispatchedIds()).size()
-                    || new HashSet<>(view.dispatchedIds()).size() > 1) {
+            // the same event applied twice, a second ComplaintReceived, or a dispatch Kafka never carried is a duplicate
+            // of the ledger's own making (a second dispatch on Kafka is already counted above)
+            Set<String> ledgerDispatches = new HashSet<>(view.dispatchedIds());
+            if (view.receivedIds().size() > 1 || view.dispatchedIds().size() != ledgerDispatches.size()
+                    || !dispatched.isEmpty() && !dispatched.keySet().containsAll(ledgerDispatches)) {
                 ledgerDuplicates.add(number);
-            } else if (!dispatched.isEmpty() && !new HashSet<>(view.dispatchedIds()).containsAll(dispatched.keySet())) {
+            } else if (!dispatched.isEmpty() && !ledgerDispatches.containsAll(dispatched.keySet())) {
                 ledgerWithoutDispatch.add(number);
             }
         }

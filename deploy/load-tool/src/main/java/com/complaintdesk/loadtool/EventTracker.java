@@ -42,6 +42,7 @@ public final class EventTracker implements AutoCloseable {
     public static final class Trace {
         final Map<String, Integer> received = new ConcurrentHashMap<>();
         final Map<String, Integer> dispatched = new ConcurrentHashMap<>();
+        final Map<String, String> dispatchDescriptions = new ConcurrentHashMap<>();
         volatile String decision;
         volatile long firstDispatchSeenNanos;
         volatile Instant firstDispatchOccurredAt;
@@ -52,6 +53,11 @@ public final class EventTracker implements AutoCloseable {
 
         public Map<String, Integer> received() {
             return received;
+        }
+
+        /** event id → "department/handler severity occurredAt: reason", to tell two dispatches apart. */
+        public Map<String, String> dispatchDescriptions() {
+            return dispatchDescriptions;
         }
 
         public String decision() {
@@ -204,6 +210,10 @@ public final class EventTracker implements AutoCloseable {
                 }
             }
             t.dispatched.merge(eventId, 1, Integer::sum);
+            JsonNode p = n.path("payload");
+            t.dispatchDescriptions.putIfAbsent(eventId, p.path("department").asString("?") + "/" + p.path("handler").asString("?")
+                    + " " + p.path("severity").asString("?") + " at " + n.path("occurredAt").asString("?")
+                    + (p.path("reason").isMissingNode() || p.path("reason").isNull() ? "" : ": " + p.path("reason").asString("")));
         } else if (r.topic().equals(Topics.TRIAGE) && type.equals("ComplaintAccepted")) {
             // evidence supplied later moves an AWAITING_DOCUMENTS complaint on: it is no longer a stop
             Trace t = traces.get(complaint);

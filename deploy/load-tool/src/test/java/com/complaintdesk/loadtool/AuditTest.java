@@ -73,7 +73,7 @@ class AuditTest {
         Audit.Result r = judge("C-1");
 
         assertThat(r.passed()).isFalse();
-        assertThat(r.duplicateDispatch()).containsExactly("C-1×2");
+        assertThat(r.duplicateDispatch()).singleElement().asString().startsWith("C-1×2");
     }
 
     @Test
@@ -108,6 +108,26 @@ class AuditTest {
 
         assertThat(r.passed()).isFalse();
         assertThat(r.ledgerDuplicates()).containsExactly("C-1");
+    }
+
+    @Test
+    void givenADoubleDispatchOnKafkaMirroredInTheLedger_whenJudged_thenItCountsOnceAsADispatchDuplicate() {
+        dispatched("C-1", "e1", "e2");
+        inLedger("C-1", List.of("r1"), List.of("e1", "e2"));
+
+        Audit.Result r = judge("C-1");
+
+        assertThat(r.duplicateDispatch()).hasSize(1);
+        assertThat(r.ledgerDuplicates()).isEmpty();
+        assertThat(r.ledgerWithoutDispatch()).isEmpty();
+    }
+
+    @Test
+    void givenALedgerDispatchKafkaNeverCarried_whenJudged_thenItIsALedgerDuplicate() {
+        dispatched("C-1", "e1");
+        inLedger("C-1", List.of("r1"), List.of("e1", "e7"));
+
+        assertThat(judge("C-1").ledgerDuplicates()).containsExactly("C-1");
     }
 
     @Test

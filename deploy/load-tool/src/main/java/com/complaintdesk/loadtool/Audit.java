@@ -11,9 +11,14 @@ import java.util.function.Function;
 
 /**
  * The zero-loss judgement (issue 7, SPEC §7 "Nothing is lost"): every acknowledged complaint is dispatched exactly
- * once — one ComplaintDispatched event id on {@code complaints.dispatch}, unless triage stopped it on purpose
- * (rejected, transferred, awaiting documents) — and is in the ledger, with that same dispatch once in its timeline.
- * The same event id delivered twice is a redelivery of the at-least-once relay: reported, not a failure.
+ * once — a ComplaintDispatched on {@code complaints.dispatch}, unless triage stopped it on purpose (rejected,
+ * transferred, awaiting documents) — and is in the ledger, with the dispatches Kafka carried once in its timeline.
+ * <ul>
+ * <li>The same event id delivered twice is a redelivery of the at-least-once relay: reported, not a failure.</li>
+ * <li>The same dispatch decision (identical payload) under two event ids is a duplicate: a failure.</li>
+ * <li>A later, different ComplaintDispatched (assigned from the department queue, transferred after a
+ *     reclassification) is a follow-up of dispatch's workflow: reported, not a failure.</li>
+ * </ul>
  */
 public final class Audit {
 
@@ -26,6 +31,8 @@ public final class Audit {
             Map<String, Integer> stoppedByTriage,
             List<String> missingDispatch,
             List<String> duplicateDispatch,
+            int followUpDispatches,
+            Map<String, Integer> followUpReasons,
             int redeliveredComplaints,
             long redeliveredRecords,
             int ledgerChecked,
@@ -45,7 +52,7 @@ public final class Audit {
                 out.add("no complaint was acknowledged: nothing to audit");
             }
             add(out, "acknowledged but never dispatched", missingDispatch, limit);
-            add(out, "dispatched more than once (distinct event ids)", duplicateDispatch, limit);
+            add(out, "dispatched twice with the same decision under new event ids", duplicateDispatch, limit);
             add(out, "not in the ledger", ledgerMissing, limit);
             add(out, "duplicated in the ledger timeline", ledgerDuplicates, limit);
             add(out, "dispatched on Kafka but the dispatch is not in the ledger", ledgerWithoutDispatch, limit);
@@ -68,6 +75,8 @@ public final class Audit {
     public static Result judge(Collection<String> acknowledged, Function<String, EventTracker.Trace> kafka,
                                Map<String, GatewayClient.LedgerView> ledger) {
         int once = 0;
+        int followUps = 0;
+        Map<String, Integer> followUpReasons = new TreeMap<>();
         Map<String, Integer> stopped = new TreeMap<>();
         List<String> missing = new ArrayList<>();
         List<String> duplicate = new ArrayList<>();
@@ -80,7 +89,14 @@ public final class Audit {
         for (String number : new java.util.TreeSet<>(acknowledged)) {
             EventTracker.Trace t = kafka.apply(number);
             Map<String, Integer> dispatched = t == null ? Map.of() : t.dispatched();
-            if (dispatched.size() == 1) {
+            int decisions = t == null ? 0 : new HashSet<>(t.dispatchPayloads().values()).size();
+            if (dispatched.size() > 1 && decisions == dispatched.size()) {
+                followUps++;
+                t.dispatchDescriptions().values().stream()
+                        .sorted(java.util.Comparator.comparing((String d) -> d.substring(Math.max(0, d.indexOf(" at "))))).skip(1)
+                        .forEach(d -> followUpReasons.merge(reasonOf(d), 1, Integer::sum));
+            }
+            if (dispatched.size() >= 1 && decisions == dispatched.size()) {
                 once++;
             } else if (dispatched.size() > 1) {
                 duplicate.add(number + "×" + dispatched.size() + (t.dispatchDescriptions().isEmpty() ? ""
@@ -114,8 +130,16 @@ public final class Audit {
                 ledgerWithoutDispatch.add(number);
             }
         }
-        return new Result(acknowledged.size(), once, stopped, missing, duplicate, redeliveredComplaints,
+        return new Result(acknowledged.size(), once, stopped, missing, duplicate, followUps, followUpReasons, redeliveredComplaints,
                 redeliveredRecords, checked, ledgerMissing, ledgerDuplicates, ledgerWithoutDispatch);
+    }
+
+    /** "ENGINEERING/h1 GENERAL at 2026-…Z: assigned from the department queue" → "assigned from the department queue". */
+    private static String reasonOf(String description) {
+        int at = description.indexOf(" at ");
+        int colon = at < 0 ? -1 : description.indexOf(": ", at);
+        String reason = colon < 0 ? "(no reason)" : description.substring(colon + 2);
+        return reason.length() > 40 ? reason.substring(0, 40) + "…" : reason;
     }
 
     /** Numbers still waiting for their outcome on Kafka. */

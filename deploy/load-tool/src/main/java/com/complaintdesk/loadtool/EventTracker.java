@@ -43,6 +43,7 @@ public final class EventTracker implements AutoCloseable {
         final Map<String, Integer> received = new ConcurrentHashMap<>();
         final Map<String, Integer> dispatched = new ConcurrentHashMap<>();
         final Map<String, String> dispatchDescriptions = new ConcurrentHashMap<>();
+        final Map<String, String> dispatchPayloads = new ConcurrentHashMap<>();
         volatile String decision;
         volatile long firstDispatchSeenNanos;
         volatile Instant firstDispatchOccurredAt;
@@ -58,6 +59,11 @@ public final class EventTracker implements AutoCloseable {
         /** event id → "department/handler severity occurredAt: reason", to tell two dispatches apart. */
         public Map<String, String> dispatchDescriptions() {
             return dispatchDescriptions;
+        }
+
+        /** event id → the payload as JSON: the same decision under two event ids is a duplicate. */
+        public Map<String, String> dispatchPayloads() {
+            return dispatchPayloads;
         }
 
         public String decision() {
@@ -211,6 +217,7 @@ public final class EventTracker implements AutoCloseable {
             }
             t.dispatched.merge(eventId, 1, Integer::sum);
             JsonNode p = n.path("payload");
+            t.dispatchPayloads.putIfAbsent(eventId, p.toString());
             t.dispatchDescriptions.putIfAbsent(eventId, p.path("department").asString("?") + "/" + p.path("handler").asString("?")
                     + " " + p.path("severity").asString("?") + " at " + n.path("occurredAt").asString("?")
                     + (p.path("reason").isMissingNode() || p.path("reason").isNull() ? "" : ": " + p.path("reason").asString("")));

@@ -34,12 +34,14 @@ public final class Report {
             rows.add(row("failed after retries", format(r.finalFailuresByKind())));
         }
         Audit.Result a = r.audit();
-        rows.add(row("AUDIT dispatched exactly once", a.dispatchedOnce() + " of " + a.acknowledged()));
+        rows.add(row("AUDIT dispatched (each decision once)", a.dispatchedOnce() + " of " + a.acknowledged()));
         if (!a.stoppedByTriage().isEmpty()) {
             rows.add(row("AUDIT stopped by triage (no dispatch due)", format(a.stoppedByTriage())));
         }
         rows.add(row("AUDIT missing dispatch", Integer.toString(a.missingDispatch().size())));
-        rows.add(row("AUDIT duplicate dispatch (distinct event ids)", Integer.toString(a.duplicateDispatch().size())));
+        rows.add(row("AUDIT duplicate dispatch (same decision, new event id)", Integer.toString(a.duplicateDispatch().size())));
+        rows.add(row("follow-up dispatches (queue → handler, transfer)", a.followUpDispatches() + " complaints"
+                + (a.followUpReasons().isEmpty() ? "" : ": " + format(a.followUpReasons()))));
         rows.add(row("AUDIT redeliveries (same event id again)", a.redeliveredRecords() + " records, "
                 + a.redeliveredComplaints() + " complaints"));
         rows.add(row("AUDIT ledger checked", a.ledgerChecked() + " of " + a.acknowledged() + ": missing "

@@ -13,11 +13,18 @@ class AuditTest {
     private final Map<String, EventTracker.Trace> kafka = new HashMap<>();
     private final Map<String, GatewayClient.LedgerView> ledger = new HashMap<>();
 
+    /** Dispatches with one and the same decision (payload). */
     private void dispatched(String number, String... eventIds) {
-        EventTracker.Trace t = kafka.computeIfAbsent(number, k -> new EventTracker.Trace());
         for (String id : eventIds) {
-            t.dispatched.merge(id, 1, Integer::sum);
+            dispatchedAs(number, id, "{\"department\":\"ENGINEERING\",\"queued\":false}", "ENGINEERING/h1 GENERAL at t: routed");
         }
+    }
+
+    private void dispatchedAs(String number, String eventId, String payload, String description) {
+        EventTracker.Trace t = kafka.computeIfAbsent(number, k -> new EventTracker.Trace());
+        t.dispatched.merge(eventId, 1, Integer::sum);
+        t.dispatchPayloads.putIfAbsent(eventId, payload);
+        t.dispatchDescriptions.putIfAbsent(eventId, description);
     }
 
     private void inLedger(String number, List<String> received, List<String> dispatchedIds) {
@@ -67,13 +74,26 @@ class AuditTest {
     }
 
     @Test
-    void givenTwoDistinctDispatchEventsForOneComplaint_whenJudged_thenItFailsAsDuplicate() {
+    void givenTheSameDecisionUnderTwoEventIds_whenJudged_thenItFailsAsDuplicate() {
         dispatched("C-1", "e1", "e9");
 
         Audit.Result r = judge("C-1");
 
         assertThat(r.passed()).isFalse();
         assertThat(r.duplicateDispatch()).singleElement().asString().startsWith("C-1×2");
+    }
+
+    @Test
+    void givenAQueuedDispatchLaterAssignedToAHandler_whenJudged_thenTheSecondIsAFollowUpNotADuplicate() {
+        dispatchedAs("C-1", "e1", "{\"department\":\"ENGINEERING\",\"queued\":true}", "ENGINEERING/? GENERAL at t1: routed");
+        dispatchedAs("C-1", "e2", "{\"department\":\"ENGINEERING\",\"handler\":\"h1\",\"queued\":false}",
+                "ENGINEERING/h1 GENERAL at t2: assigned from the department queue");
+
+        Audit.Result r = judge("C-1");
+
+        assertThat(r.passed()).isTrue();
+        assertThat(r.followUpDispatches()).isEqualTo(1);
+        assertThat(r.followUpReasons()).containsEntry("assigned from the department queue", 1);
     }
 
     @Test

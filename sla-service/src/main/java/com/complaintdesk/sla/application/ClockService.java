@@ -62,7 +62,8 @@ public class ClockService {
         this.codec = codec;
         this.clock = clock;
         this.fired = Counter.builder("sla.timers.fired").description("timers fired").register(meters);
-        this.fireDelay = Timer.builder("sla.timers.delay").description("due time to firing").register(meters);
+        this.fireDelay = Timer.builder("sla.timers.delay").description("due time to firing")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
     }
 
     public static boolean relevant(ComplaintEvent payload) {
@@ -125,6 +126,7 @@ public class ClockService {
             }
             doc.leaseOwner = null;
             doc.leaseUntil = null;
+            doc.leaseToken = null;
             doc.derive(now);
             try {
                 store.save(doc);

@@ -22,6 +22,8 @@ public class SlaDocument extends OutboxDocument {
     public Instant wakeAt;
     public String leaseOwner;
     public Instant leaseUntil;
+    /** Which claim (one batch of one instance) holds the lease. */
+    public String leaseToken;
     public boolean overdue;
     public List<String> overdueClocks = List.of();
     public String correlationId;

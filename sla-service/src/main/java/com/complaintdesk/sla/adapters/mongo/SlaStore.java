@@ -3,7 +3,6 @@ package com.complaintdesk.sla.adapters.mongo;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,11 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * MongoDB access of sla-service, including the durable timers: a timer is the {@code wakeAt} of a clocks document,
- * found through an index on it and claimed with an atomic findAndModify that sets a lease (and bumps the version,
- * so a concurrent writer reloads and keeps the lease). A lease that runs out makes the timer claimable again.
+ * found through an index on it and claimed with an atomic conditional update that sets a lease (and bumps the
+ * version, so a concurrent writer reloads and keeps the lease). A lease that runs out makes the timer claimable again.
  */
 @Component
 public class SlaStore {
@@ -34,6 +34,7 @@ public class SlaStore {
         this.mongo = mongo;
         mongo.indexOps(CLOCKS).createIndex(new Index().on("wakeAt", Sort.Direction.ASC));
         mongo.indexOps(CLOCKS).createIndex(new Index().on("overdue", Sort.Direction.ASC));
+        mongo.indexOps(CLOCKS).createIndex(new Index().on("leaseToken", Sort.Direction.ASC).sparse());
     }
 
     public Optional<SlaDocument> find(String complaintId) {
@@ -58,16 +59,28 @@ public class SlaStore {
                 .orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now));
         Query candidates = new Query(claimable).with(Sort.by(Sort.Direction.ASC, "wakeAt")).limit(max);
         candidates.fields().include("_id");
-        List<String> claimed = new ArrayList<>();
+        List<Object> ids = new ArrayList<>();
         for (Document d : mongo.find(candidates, Document.class, CLOCKS)) {
-            Object id = d.get("_id");
-            Query one = new Query(Criteria.where("_id").is(id).and("wakeAt").lte(now)
-                    .orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now)));
-            Update take = new Update().set("leaseOwner", owner).set("leaseUntil", now.plus(lease)).inc("version", 1L);
-            Document won = mongo.findAndModify(one, take, FindAndModifyOptions.options().returnNew(true), Document.class, CLOCKS);
-            if (won != null) {
-                claimed.add(String.valueOf(id));
-            }
+            ids.add(d.get("_id"));
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // one conditional multi-update claims the whole batch: a document another instance claimed (or fired) since
+        // the look-up no longer matches; the batch token tells which ones this call won
+        String token = owner + "/" + UUID.randomUUID();
+        Query batch = new Query(Criteria.where("_id").in(ids).and("wakeAt").lte(now)
+                .orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now)));
+        Update take = new Update().set("leaseOwner", owner).set("leaseToken", token).set("leaseUntil", now.plus(lease))
+                .inc("version", 1L);
+        if (mongo.updateMulti(batch, take, CLOCKS).getModifiedCount() == 0) {
+            return List.of();
+        }
+        Query won = new Query(Criteria.where("leaseToken").is(token));
+        won.fields().include("_id");
+        List<String> claimed = new ArrayList<>();
+        for (Document d : mongo.find(won, Document.class, CLOCKS)) {
+            claimed.add(String.valueOf(d.get("_id")));
         }
         return claimed;
     }

@@ -1,6 +1,7 @@
 package com.complaintdesk.triage.domain.collective;
 
 import com.complaintdesk.triage.domain.text.AnalyzedText;
+import com.complaintdesk.triage.domain.text.TextAnalyzer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ public final class TextSimilarity {
         for (int i = 0; i + 1 < s.length() && out.size() < maxFeatures; i++) {
             char a = s.charAt(i);
             char b = s.charAt(i + 1);
-            if (Character.UnicodeScript.of(a) == Character.UnicodeScript.HAN && Character.UnicodeScript.of(b) == Character.UnicodeScript.HAN) {
+            if (TextAnalyzer.isHan(a) && TextAnalyzer.isHan(b)) {
                 out.add("b:" + a + b);
             }
         }

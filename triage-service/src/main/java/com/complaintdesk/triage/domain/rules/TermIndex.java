@@ -25,6 +25,7 @@ public final class TermIndex {
     private final Map<Character, List<String>> cjkByFirstChar = new HashMap<>();
     private final Map<String, List<EnglishTerm>> englishByFirstWord = new HashMap<>();
     private final Map<String, Pattern> patterns = new HashMap<>();
+    private final Map<String, Character> gates = new HashMap<>();
 
     private record EnglishTerm(String term, List<String> words) {
     }
@@ -33,6 +34,10 @@ public final class TermIndex {
         for (String term : terms) {
             if (term.startsWith("re:")) {
                 patterns.put(term, Pattern.compile(term.substring(3)));
+                Character gate = requiredChar(term.substring(3));
+                if (gate != null) {
+                    gates.put(term, gate);
+                }
                 continue;
             }
             String normalized = analyzer.normalizer().normalize(term);
@@ -105,6 +110,10 @@ public final class TermIndex {
             }
         }
         for (Map.Entry<String, Pattern> p : patterns.entrySet()) {
+            Character gate = gates.get(p.getKey());
+            if (gate != null && s.indexOf(gate) < 0) {
+                continue; // a character every match needs is not in the text
+            }
             Matcher m = p.getValue().matcher(s);
             while (m.find()) {
                 if (m.end() > m.start()) {
@@ -115,9 +124,51 @@ public final class TermIndex {
         return hits;
     }
 
+    /**
+     * A Chinese character every match of the pattern contains (its first or last character, when the pattern has
+     * no top-level alternative), so the pattern is skipped for texts without it; null when there is none.
+     */
+    static Character requiredChar(String pattern) {
+        int depth = 0;
+        boolean escaped = false;
+        boolean inClass = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == ']') {
+                inClass = false;
+            } else if (!inClass && c == '(') {
+                depth++;
+            } else if (!inClass && c == ')') {
+                depth--;
+            } else if (!inClass && depth == 0 && c == '|') {
+                return null;
+            }
+        }
+        if (pattern.isEmpty()) {
+            return null;
+        }
+        char first = pattern.charAt(0);
+        if (com.complaintdesk.triage.domain.text.TextAnalyzer.isHan(first)
+                && !(pattern.length() > 1 && "?*{".indexOf(pattern.charAt(1)) >= 0)) {
+            return first;
+        }
+        char last = pattern.charAt(pattern.length() - 1);
+        if (com.complaintdesk.triage.domain.text.TextAnalyzer.isHan(last)
+                && !(pattern.length() > 1 && pattern.charAt(pattern.length() - 2) == '\\')) {
+            return last;
+        }
+        return null;
+    }
+
     static boolean hasCjk(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN) {
+            if (com.complaintdesk.triage.domain.text.TextAnalyzer.isHan(s.charAt(i))) {
                 return true;
             }
         }

@@ -29,19 +29,33 @@ public final class AmountExtractor {
 
     public static List<FoundAmount> findAll(String normalized) {
         List<FoundAmount> found = new ArrayList<>();
-        Matcher m = ARABIC_AFTER.matcher(normalized);
+        boolean digits = false;
+        boolean units = false;
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '元' || c == '块' || c == '圆' || c == '万' || c == '亿') {
+                units = true;
+            }
+        }
+        if (!digits && !units) {
+            return found; // no number and no money unit: nothing to read
+        }
+        String arabic = digits ? normalized : "";
+        Matcher m = ARABIC_AFTER.matcher(arabic);
         while (m.find()) {
             add(found, arabic(m.group(1), m.group(2)), m.group());
         }
-        m = ARABIC_WAN.matcher(normalized);
+        m = ARABIC_WAN.matcher(arabic);
         while (m.find()) {
             add(found, arabic(m.group(1), "万"), m.group());
         }
-        m = ARABIC_BEFORE.matcher(normalized);
+        m = ARABIC_BEFORE.matcher(arabic);
         while (m.find()) {
             add(found, arabic(m.group(1), m.group(2)), m.group());
         }
-        m = CHINESE.matcher(normalized);
+        m = CHINESE.matcher(units ? normalized : "");
         while (m.find()) {
             String run = m.group(1);
             boolean currency = m.group(2) != null;

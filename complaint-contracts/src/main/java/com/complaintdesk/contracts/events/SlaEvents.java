@@ -57,4 +57,12 @@ public final class SlaEvents {
     /** SPEC §3.17: the daily list of complaints past their time limit. Keyed by the report date, not a complaint. */
     public record DailyOverdueReport(String date, List<String> overdueComplaints) implements ComplaintEvent {
     }
+
+    /**
+     * SPEC §3.18 / §4: the monthly report of {@code period} (e.g. "2026-11") was not published by its deadline (the
+     * 5th of the next month, 24:00). Keyed "monthly-2026-11": it is not a complaint.
+     */
+    public record MonthlyReportOverdue(String period, Instant dueAt, EscalationLevel level, String notifyRole)
+            implements ComplaintEvent {
+    }
 }

@@ -20,7 +20,7 @@ public class TriageConfiguration {
 
     @Bean(destroyMethod = "close")
     TextAnalyzer textAnalyzer(TriageProperties properties) {
-        return new TextAnalyzer(TextNormalizer.bundled(properties.text().maxChars()));
+        return new TextAnalyzer(TextNormalizer.bundled(properties.text().maxChars()), properties.text().segmenter());
     }
 
     @Bean

@@ -19,7 +19,9 @@ public record TriageProperties(
             @DefaultValue("20000") int maxChars,
             /* preview requests with longer content get a 400 */
             @DefaultValue("100000") int previewMaxChars,
-            @DefaultValue("400") int signatureFeatures) {
+            @DefaultValue("400") int signatureFeatures,
+            /* DICTIONARY (HanLP, fast) or SMARTCN (Lucene, slower) word segmentation */
+            @DefaultValue("DICTIONARY") com.complaintdesk.triage.domain.text.TextAnalyzer.Segmenter segmenter) {
     }
 
     public record Rules(

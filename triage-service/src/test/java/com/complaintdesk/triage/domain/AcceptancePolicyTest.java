@@ -1,0 +1,72 @@
+package com.complaintdesk.triage.domain;
+
+import com.complaintdesk.contracts.model.Channel;
+import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.contracts.model.RemedyKind;
+import com.complaintdesk.triage.domain.acceptance.AcceptanceDecision;
+import com.complaintdesk.triage.domain.acceptance.AcceptancePolicy;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SPEC §3.3 against the shipped acceptance scope. */
+class AcceptancePolicyTest {
+
+    static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
+
+    static AcceptanceDecision decide(String text, String category, List<RemedyKind> remedies, int evidence, Instant occurred) {
+        return Fixtures.ACCEPTANCE.decide(new AcceptancePolicy.Facts(Fixtures.ANALYZER.analyze(text), category,
+                ComplainantType.CONSUMER, Channel.PHONE, remedies, evidence, occurred, NOW));
+    }
+
+    @Test
+    void given_an_ordinary_complaint_then_accepted() {
+        assertThat(decide("收银员态度恶劣", "SERVICE_ATTITUDE", List.of(), 0, NOW).kind()).isEqualTo(AcceptanceDecision.Kind.ACCEPT);
+    }
+
+    @Test
+    void given_an_exchange_without_evidence_then_it_waits_listing_what_is_missing() {
+        AcceptanceDecision d = decide("电饭煲坏了要求换货", "PRODUCT_QUALITY", List.of(RemedyKind.EXCHANGE), 0, NOW);
+        assertThat(d.kind()).isEqualTo(AcceptanceDecision.Kind.AWAIT_DOCUMENTS);
+        assertThat(d.missingDocuments()).anyMatch(m -> m.contains("receipt"));
+        assertThat(d.reason()).contains("凭证").contains("receipt");
+        assertThat(decide("电饭煲坏了要求换货", "PRODUCT_QUALITY", List.of(RemedyKind.EXCHANGE), 1, NOW).kind())
+                .isEqualTo(AcceptanceDecision.Kind.ACCEPT);
+        assertThat(decide("请道歉", "SERVICE_ATTITUDE", List.of(RemedyKind.APOLOGY), 0, NOW).kind())
+                .isEqualTo(AcceptanceDecision.Kind.ACCEPT);
+    }
+
+    @Test
+    void given_whitespace_or_punctuation_only_then_rejected_with_a_readable_reason() {
+        AcceptanceDecision d = decide("  。。!! ", "OTHER", List.of(), 0, NOW);
+        assertThat(d.kind()).isEqualTo(AcceptanceDecision.Kind.REJECT);
+        assertThat(d.reasonCode()).isEqualTo("EMPTY_CONTENT");
+        assertThat(d.reason()).contains("please tell us");
+    }
+
+    @Test
+    void given_an_event_older_than_the_scope_allows_then_rejected() {
+        assertThat(decide("态度差", "SERVICE_ATTITUDE", List.of(), 0, NOW.minus(Duration.ofDays(400))).reasonCode())
+                .isEqualTo("EVENT_TOO_OLD");
+    }
+
+    @Test
+    void given_a_police_matter_then_transferred_to_the_police_with_the_reason() {
+        AcceptanceDecision d = decide("我在商场里手机被偷了", "OTHER", List.of(), 0, NOW);
+        assertThat(d.kind()).isEqualTo(AcceptanceDecision.Kind.TRANSFER);
+        assertThat(d.transferTo()).contains("公安");
+        assertThat(d.reason()).contains("police");
+    }
+
+    @Test
+    void given_a_question_rather_than_a_complaint_then_left_to_an_officer() {
+        assertThat(decide("请问你们几点关门?", "OTHER", List.of(), 0, NOW).kind()).isEqualTo(AcceptanceDecision.Kind.REVIEW);
+        // the same words inside a real complaint do not stop it
+        assertThat(decide("请问为什么收银员态度这么差?", "SERVICE_ATTITUDE", List.of(), 0, NOW).kind())
+                .isEqualTo(AcceptanceDecision.Kind.ACCEPT);
+    }
+}

@@ -1,6 +1,7 @@
 package com.complaintdesk.sla.application;
 
 import com.complaintdesk.kit.outbox.OutboxCollections;
+import com.complaintdesk.sla.adapters.mongo.MonthlyDeadlineDocument;
 import com.complaintdesk.sla.adapters.mongo.SlaStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,7 @@ public class SlaConfiguration {
 
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of(SlaStore.CLOCKS, SlaStore.DAILY_REPORTS);
+        return OutboxCollections.of(SlaStore.CLOCKS, SlaStore.DAILY_REPORTS, MonthlyDeadlineDocument.COLLECTION);
     }
 
     @Bean
@@ -27,9 +28,10 @@ public class SlaConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "sla.timers.scheduler-enabled", havingValue = "true", matchIfMissing = true)
-    SlaScheduler slaScheduler(TimerEngine timers, DailySupervision daily, PolicyService policies, CalendarService calendar,
-                              SlaProperties properties) {
-        return new SlaScheduler(timers, daily, policies, calendar, properties.timers().pollInterval(), properties.refresh());
+    SlaScheduler slaScheduler(TimerEngine timers, DailySupervision daily, MonthlyReportWatch monthly, PolicyService policies,
+                              CalendarService calendar, SlaProperties properties) {
+        return new SlaScheduler(timers, daily, monthly, policies, calendar, properties.timers().pollInterval(),
+                properties.refresh());
     }
 
     private static String hostName() {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The background loop of one instance: fires due timers, publishes the daily overdue report when due, and re-reads
+ * The background loop of one instance: fires due timers, publishes the daily overdue report when due, watches the monthly report deadline, and re-reads
  * policies and calendar now and then (edits made through another instance). Real time only paces the loop; what is
  * due is decided by the injected clock.
  */
@@ -18,6 +18,7 @@ public class SlaScheduler implements SmartLifecycle {
 
     private final TimerEngine timers;
     private final DailySupervision daily;
+    private final MonthlyReportWatch monthly;
     private final PolicyService policies;
     private final CalendarService calendar;
     private final Duration poll;
@@ -25,10 +26,11 @@ public class SlaScheduler implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    public SlaScheduler(TimerEngine timers, DailySupervision daily, PolicyService policies, CalendarService calendar,
-                        Duration poll, Duration refresh) {
+    public SlaScheduler(TimerEngine timers, DailySupervision daily, MonthlyReportWatch monthly, PolicyService policies,
+                        CalendarService calendar, Duration poll, Duration refresh) {
         this.timers = timers;
         this.daily = daily;
+        this.monthly = monthly;
         this.policies = policies;
         this.calendar = calendar;
         this.poll = poll;
@@ -49,6 +51,7 @@ public class SlaScheduler implements SmartLifecycle {
             try {
                 int fired = timers.fireDue();
                 daily.runIfDue();
+                monthly.tick();
                 if (System.nanoTime() - lastRefresh > refresh.toNanos()) {
                     policies.refresh();
                     calendar.refresh();

@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,29 +109,44 @@ public final class TimerBenchmark {
             System.out.printf("loaded %,d open timers in %.1f s (%,d due over the next %d s)%n", store.countTimers(),
                     (System.nanoTime() - loadStart) / 1e9, due, windowSeconds);
 
-            int firedSteady = runEngines(store, clocks, clock, props, due, Duration.ofSeconds(windowSeconds + 240));
+            long cpu0 = cpuNanos();
+            int firedSteady = runEngines(store, clocks, clock, props, due, Duration.ofSeconds(windowSeconds + 120));
             Timer delay = meters.get("sla.timers.delay").timer();
-            System.out.printf("steady: fired %,d of %,d; due->fire delay ms: mean %.0f", firedSteady, due, delay.mean(TimeUnit.MILLISECONDS));
+            System.out.printf("steady: %,d firings for %,d timers falling due; due->fire delay ms: mean %.0f", firedSteady, due, delay.mean(TimeUnit.MILLISECONDS));
             for (ValueAtPercentile p : delay.takeSnapshot().percentileValues()) {
                 System.out.printf(", p%.0f %.0f", p.percentile() * 100, p.value(TimeUnit.MILLISECONDS));
             }
-            System.out.printf(", max %.0f%n", delay.max(TimeUnit.MILLISECONDS));
+            System.out.printf(", max %.0f; CPU %.1f ms per firing; load average %.1f on %d cores%n",
+                    delay.max(TimeUnit.MILLISECONDS), (cpuNanos() - cpu0) / 1e6 / Math.max(1, firedSteady), loadAverage(),
+                    Runtime.getRuntime().availableProcessors());
 
             // --- 2. backlog: every one of `due` timers overdue at once (their breach), how fast do two engines drain it
             long before = store.countTimers();
             long drainStart = System.nanoTime();
+            long cpu1 = cpuNanos();
             Clock later = Clock.fixed(clock.instant().plus(Duration.ofMinutes(3)), ZoneId.of("UTC"));
             var clocksLater = new ClockService(store, policies, calendar, new EventFactory("bench", later), new EventCodec(json),
                     later, new SimpleMeterRegistry());
             int firedBacklog = runBacklog(store, clocksLater, later, props);
             double seconds = (System.nanoTime() - drainStart) / 1e9;
-            System.out.printf("backlog: %,d overdue timers fired in %.1f s = %,.0f timers/s (two engines, %,d open timers)%n",
-                    firedBacklog, seconds, firedBacklog / seconds, before);
+            System.out.printf("backlog: %,d overdue timers fired in %.1f s = %,.0f timers/s (two engines, %,d open timers); "
+                            + "CPU %.1f ms per firing; load average %.1f%n",
+                    firedBacklog, seconds, firedBacklog / seconds, before, (cpuNanos() - cpu1) / 1e6 / Math.max(1, firedBacklog),
+                    loadAverage());
         } finally {
             if (server != null) {
                 server.shutdownNow();
             }
         }
+    }
+
+    /** CPU time of this whole JVM (engines, mapping and the in-JVM MongoDB): a figure other processes cannot skew. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static SlaDocument document(String id, Instant acceptedAt, PolicyService policies, CalendarService calendar) {

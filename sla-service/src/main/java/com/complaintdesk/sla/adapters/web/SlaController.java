@@ -7,6 +7,7 @@ import com.complaintdesk.sla.adapters.mongo.DailyReportDocument;
 import com.complaintdesk.sla.adapters.mongo.PolicyStore.PolicyDocument;
 import com.complaintdesk.sla.application.ClockService;
 import com.complaintdesk.sla.application.DailySupervision;
+import com.complaintdesk.sla.application.MonthlyReportWatch;
 import com.complaintdesk.sla.application.PolicyService;
 import com.complaintdesk.sla.domain.ClockMetric;
 import com.complaintdesk.sla.domain.ComplaintSla;
@@ -37,11 +38,24 @@ public class SlaController {
     private final ClockService clocks;
     private final DailySupervision daily;
     private final PolicyService policies;
+    private final MonthlyReportWatch monthly;
 
-    public SlaController(ClockService clocks, DailySupervision daily, PolicyService policies) {
+    public SlaController(ClockService clocks, DailySupervision daily, PolicyService policies, MonthlyReportWatch monthly) {
         this.clocks = clocks;
         this.daily = daily;
         this.policies = policies;
+        this.monthly = monthly;
+    }
+
+    public record MonthlyDeadlineView(String period, Instant dueAt, Instant publishedAt, Instant overdueAt) {
+    }
+
+    /** SPEC §3.18: the deadline of a month's report to HQ, and whether it was met. */
+    @GetMapping("/monthly-reports/{period}")
+    public MonthlyDeadlineView monthlyReport(@PathVariable String period, CallerIdentity caller) {
+        caller.require(READERS);
+        return monthly.find(period).map(d -> new MonthlyDeadlineView(d.id, d.dueAt, d.publishedAt, d.overdueAt))
+                .orElseThrow(() -> ApiException.notFound("Monthly report deadline", period));
     }
 
     public record ClockView(String clock, String policyId, String state, Instant startedAt, Instant dueAt,

@@ -51,7 +51,7 @@ public final class Audit {
             if (acknowledged == 0) {
                 out.add("no complaint was acknowledged: nothing to audit");
             }
-            add(out, "acknowledged but never dispatched", missingDispatch, limit);
+            add(out, "acknowledged but not dispatched within the drain timeout", missingDispatch, limit);
             add(out, "dispatched twice with the same decision under new event ids", duplicateDispatch, limit);
             add(out, "not in the ledger", ledgerMissing, limit);
             add(out, "duplicated in the ledger timeline", ledgerDuplicates, limit);

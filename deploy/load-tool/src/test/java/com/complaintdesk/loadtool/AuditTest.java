@@ -58,7 +58,7 @@ class AuditTest {
 
         assertThat(r.passed()).isFalse();
         assertThat(r.missingDispatch()).containsExactly("C-2");
-        assertThat(r.failures(10)).singleElement().asString().contains("never dispatched").contains("C-2");
+        assertThat(r.failures(10)).singleElement().asString().contains("not dispatched").contains("C-2");
     }
 
     @Test

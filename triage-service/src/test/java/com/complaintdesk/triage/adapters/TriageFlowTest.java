@@ -170,4 +170,18 @@ class TriageFlowTest extends TriageSpringTest {
             assertThat(mongo.findById(last, TriageCaseDocument.class).status).isEqualTo(TriageStatus.TRIAGED);
         }
     }
+
+    @Test
+    void an_empty_complaint_is_rejected_with_a_reason_and_a_poison_record_does_not_block_the_partition() throws Exception {
+        String empty = newNumber();
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.TRIAGE, Topics.deadLetter(Topics.INTAKE))) {
+            kafka.send(Topics.INTAKE, empty, "{not json at all").get();
+            publish(empty, received(empty, " \u0000 😡 ", ComplainantType.CONSUMER, "k-" + empty, null, null, List.of(), 0));
+
+            var rejected = payload(probe.await(EventProbe.ofType(empty, "ComplaintRejected"), 1, WAIT).get(0));
+            assertThat(rejected.get("reasonCode").asString()).isEqualTo("EMPTY_CONTENT");
+            assertThat(rejected.get("reason").asString()).contains("请").contains("please");
+            probe.await(r -> r.topic().equals(Topics.deadLetter(Topics.INTAKE)) && empty.equals(r.key()), 1, WAIT);
+        }
+    }
 }

@@ -41,7 +41,8 @@ public final class LoadRun {
                           Audit.Result audit, double drainSeconds, long kafkaRecords,
                           Map<Long, ProcessStats.Sample> procBefore, Map<Long, ProcessStats.Sample> procDrained,
                           double pipelineSeconds, Map<Long, ProcessStats.Sample> procAfter,
-                          double loadAverageBefore, double loadAverageAfter, long ledgerSamplesSkipped) {
+                          double loadAverageBefore, double loadAverageAfter, long ledgerSamplesSkipped,
+                          long notSentAtEnd) {
         public boolean passed() {
             return audit.passed();
         }
@@ -55,6 +56,7 @@ public final class LoadRun {
     private final Map<String, LongAdder> finalFailures = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> mix = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
+    private long notSent;
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong lastAckNanos = new AtomicLong();
@@ -98,7 +100,11 @@ public final class LoadRun {
             long durationNanos = o.duration() == null ? Long.MAX_VALUE : o.duration().toNanos();
             for (long i = 0; ; i++) {
                 long intended = o.openModel() ? start + i * interval : System.nanoTime();
-                if (o.count() > 0 ? i >= o.count() : intended - start >= durationNanos) {
+                // by duration, the clock decides: POSTs held back by the in-flight cap past the end are not sent at all
+                if (o.count() > 0 ? i >= o.count() : Math.max(intended, System.nanoTime()) - start >= durationNanos) {
+                    if (o.count() <= 0 && o.openModel()) {
+                        notSent = Math.max(0, (long) (o.rate() * o.duration().toNanos() / 1e9) - i);
+                    }
                     break;
                 }
                 long wait;
@@ -162,7 +168,7 @@ public final class LoadRun {
             return new Outcome(o, startedAt, sendSeconds, sent.get(), acks.size(), failed.get(), retried.get(),
                     acksPerSecond, post, seen, occurred, ledgerVisible, ledgerDispatched, snapshot(errors),
                     snapshot(finalFailures), new TreeMap<>(errorExamples), snapshot(mix), audit, drainSeconds, tracker.records(), procBefore,
-                    procDrained, pipelineSeconds, procAfter, loadBefore, loadAverage(), ledgerSkipped.get());
+                    procDrained, pipelineSeconds, procAfter, loadBefore, loadAverage(), ledgerSkipped.get(), notSent);
         } finally {
             timers.shutdownNow();
         }

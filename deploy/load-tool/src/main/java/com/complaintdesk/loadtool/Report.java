@@ -19,7 +19,8 @@ public final class Report {
                 + (o.count() > 0 ? ", " + o.count() + " complaints" : ", " + o.duration().toSeconds() + " s")
                 + (o.warmup() != null && !o.warmup().isZero() ? " (first " + o.warmup().toSeconds() + " s warm-up: audited, not timed)" : "")
                 + ", max in flight " + o.maxInFlight() + ", drain timeout " + o.drainTimeout().toSeconds() + " s"));
-        rows.add(row("sent", String.format("%d in %.1f s (%.1f/s offered)", r.sent(), r.sendSeconds(), r.sent() / r.sendSeconds())));
+        rows.add(row("sent", String.format("%d in %.1f s (%.1f/s offered)", r.sent(), r.sendSeconds(), r.sent() / r.sendSeconds())
+                + (r.notSentAtEnd() > 0 ? ", " + r.notSentAtEnd() + " never sent: held back by the in-flight cap when time was up" : "")));
         rows.add(row("acknowledged (201)", r.acked() + (r.failed() > 0 ? ", failed for good " + r.failed() : "")
                 + (r.retried() > 0 ? ", retried " + r.retried() : "")));
         rows.add(row("intake acks/s", String.format("%.1f", r.acksPerSecond())));

@@ -58,9 +58,14 @@ public class TriageService {
     private final EventFactory events;
     private final TextAnalyzer analyzer;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final io.micrometer.core.instrument.Timer classifyTimer;
 
     public TriageService(TriageStore store, RuleBook rules, CollectiveDetector detector, TriageProperties properties,
-                         EventFactory events, TextAnalyzer analyzer, Clock clock) {
+                         EventFactory events, TextAnalyzer analyzer, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
+        this.classifyTimer = io.micrometer.core.instrument.Timer.builder("triage.classification")
+                .description("time to decide and classify one received complaint").register(meters);
         this.store = store;
         this.rules = rules;
         this.detector = detector;
@@ -87,8 +92,10 @@ public class TriageService {
                 r.requestedRemedies(), r.evidence() == null ? 0 : r.evidence().size(), cny(r.claimedAmount()));
         Classifier classifier = rules.classifier();
         AcceptancePolicy acceptance = rules.acceptance();
+        long started = System.nanoTime();
         AnalyzedText text = analyzer.analyze(facts.content());
         Classification classification = classifier.classify(text, complaintFacts(facts));
+        classifyTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         AcceptanceDecision decision = acceptance.decide(acceptanceFacts(facts, text, classification.category()));
         List<String> signature = TextSimilarity.signature(text, properties.text().signatureFeatures());
 
@@ -110,6 +117,8 @@ public class TriageService {
         }
         log.info("complaint {} {} as {} / {} {}", facts.number(), decision.kind(), classification.category(),
                 enriched.classification().severity(), enriched.classification().flags());
+        meters.counter("triage.decisions", "outcome", decision.kind().name(), "category", classification.category(),
+                "severity", enriched.classification().severity().name()).increment();
         finishCollective(doc, cause, enriched.distinctComplainants());
     }
 
@@ -180,6 +189,16 @@ public class TriageService {
 
     public List<TriageCaseDocument> queue(com.complaintdesk.triage.domain.model.TriageStatus status, int limit) {
         return store.byStatus(status, limit);
+    }
+
+    public TriageCaseDocument take(String number, String officer) {
+        TriageCaseDocument doc = get(number);
+        guarded(() -> {
+            doc.state.take(officer, clock.instant());
+            return null;
+        });
+        store.write(doc, List.of());
+        return doc;
     }
 
     /** SPEC §3.4: hand an undecidable acceptance to a superior. */

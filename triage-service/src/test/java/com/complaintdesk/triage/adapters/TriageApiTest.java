@@ -214,4 +214,68 @@ class TriageApiTest extends TriageSpringTest {
             assertThat(unknown.statusCode()).isEqualTo(404);
         }
     }
+
+    @Test
+    void the_acceptance_scope_is_data_changed_and_rolled_back_through_the_api() throws Exception {
+        String text = "{\"content\":\"你们商场的彩票店中奖不兑奖\",\"complainantType\":\"CONSUMER\"}";
+        assertThat(body(post("/api/v1/triage/preview", text, CHANNEL)).at("/acceptance/outcome").asString()).isEqualTo("ACCEPT");
+        var before = get("/api/v1/triage/acceptance-scope", OFFICER);
+        long startVersion = Long.parseLong(before.headers().firstValue("X-Rules-Version").orElseThrow());
+        ObjectNode scope = (ObjectNode) body(before);
+        ObjectNode rule = ((ArrayNode) scope.get("rules")).insertObject(0);
+        rule.put("id", "lottery");
+        rule.put("outcome", "TRANSFER");
+        rule.put("transferTo", "福彩中心 Welfare Lottery Centre");
+        rule.putArray("terms").add("彩票");
+        rule.putObject("reason").put("code", "LOTTERY").put("zh", "彩票兑奖由福彩中心处理。").put("en", "Lottery prizes are handled by the lottery centre.");
+        ObjectNode change = json.createObjectNode();
+        change.set("rules", scope);
+        change.put("comment", "lottery disputes go to the lottery centre");
+
+        var changed = put("/api/v1/triage/acceptance-scope", json.writeValueAsString(change), SUPERVISOR);
+
+        assertThat(changed.statusCode()).isEqualTo(200);
+        var preview = body(post("/api/v1/triage/preview", text, CHANNEL));
+        assertThat(preview.at("/acceptance/outcome").asString()).isEqualTo("TRANSFER");
+        assertThat(preview.at("/acceptance/reason").asString()).contains("lottery centre");
+        assertThat(body(get("/api/v1/triage/acceptance-scope/versions", OFFICER)).get(0).get("by").asString()).isEqualTo("supervisor-1");
+
+        ObjectNode noReason = (ObjectNode) body(get("/api/v1/triage/acceptance-scope", OFFICER));
+        ((ObjectNode) noReason.get("rules").get(0)).remove("reason");
+        ObjectNode bad = json.createObjectNode();
+        bad.set("rules", noReason);
+        bad.put("comment", "oops");
+        var refused = put("/api/v1/triage/acceptance-scope", json.writeValueAsString(bad), SUPERVISOR);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(body(refused).get("errors").toString()).contains("rules[0].reason");
+
+        assertThat(post("/api/v1/triage/acceptance-scope/rollback", "{\"version\":" + startVersion + ",\"comment\":\"undo\"}",
+                SUPERVISOR).statusCode()).isEqualTo(200);
+        assertThat(body(post("/api/v1/triage/preview", text, CHANNEL)).at("/acceptance/outcome").asString()).isEqualTo("ACCEPT");
+        assertThat(post("/api/v1/triage/acceptance-scope/rollback", "{\"version\":9999,\"comment\":\"x\"}",
+                SUPERVISOR).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void an_officer_takes_a_waiting_complaint_and_a_workplace_text_is_shown_to_hr_only() throws Exception {
+        String question = newNumber();
+        String workplace = newNumber();
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.TRIAGE)) {
+            publish(question, received(question, "想问一下你们明天几点开门?", ComplainantType.CONSUMER, "k-" + question, null, null, List.of(), 0));
+            publish(workplace, received(workplace, "主管排班一直针对我,还威胁扣我绩效。", ComplainantType.EMPLOYEE, "k-" + workplace, null, null, List.of(), 0));
+            probe.await(EventProbe.ofType(workplace, "ComplaintTriaged"), 1, WAIT);
+            await().atMost(WAIT).until(() -> mongo.findById(question, TriageCaseDocument.class) != null);
+
+            var taken = post("/api/v1/triage/complaints/" + question + "/take", "", OFFICER);
+            assertThat(taken.statusCode()).isEqualTo(200);
+            assertThat(body(taken).get("assignedOfficer").asString()).isEqualTo("officer-1");
+            var other = post("/api/v1/triage/complaints/" + question + "/take", "",
+                    "X-Caller-User-Id", "officer-2", "X-Caller-Roles", "TRIAGE_OFFICER");
+            assertThat(other.statusCode()).isEqualTo(409);
+
+            assertThat(body(get("/api/v1/triage/complaints/" + workplace, OFFICER)).get("content").asString()).contains("HR only");
+            assertThat(body(get("/api/v1/triage/complaints/" + workplace, "X-Caller-User-Id", "hr-1",
+                    "X-Caller-Roles", "HANDLER", "X-Caller-Department", "HR")).get("content").asString()).contains("排班");
+        }
+    }
 }

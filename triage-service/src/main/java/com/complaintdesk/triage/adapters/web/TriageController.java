@@ -96,7 +96,7 @@ public class TriageController {
     @GetMapping("/complaints/{number}")
     public TriageViews.ComplaintView complaint(@PathVariable String number, CallerIdentity caller) {
         caller.require(STAFF);
-        return TriageViews.ComplaintView.of(triage.get(number));
+        return TriageViews.ComplaintView.of(triage.get(number), caller);
     }
 
     /** The officers' queue: complaints waiting for a decision (PENDING_REVIEW, ESCALATED, AWAITING_DOCUMENTS). */
@@ -107,7 +107,14 @@ public class TriageController {
         if (limit < 1 || limit > 500) {
             throw ApiException.invalid("limit", "must be between 1 and 500");
         }
-        return triage.queue(status, limit).stream().map(TriageViews.ComplaintView::of).toList();
+        return triage.queue(status, limit).stream().map(d -> TriageViews.ComplaintView.of(d, caller)).toList();
+    }
+
+    /** An officer takes an undecided complaint from the queue. */
+    @PostMapping("/complaints/{number}/take")
+    public TriageViews.ComplaintView take(@PathVariable String number, CallerIdentity caller) {
+        caller.require(DECIDERS);
+        return TriageViews.ComplaintView.of(triage.take(number, caller.actor()), caller);
     }
 
     /** SPEC §3.4: an officer hands an undecidable acceptance to a superior. */
@@ -116,7 +123,7 @@ public class TriageController {
                                               CallerIdentity caller,
                                               @RequestHeader(value = IdentityHeaders.CORRELATION_ID, required = false) String correlationId) {
         caller.require(Roles.TRIAGE_OFFICER);
-        return TriageViews.ComplaintView.of(triage.escalate(number, caller.actor(), body.to(), body.note(), correlationId));
+        return TriageViews.ComplaintView.of(triage.escalate(number, caller.actor(), body.to(), body.note(), correlationId), caller);
     }
 
     /** The acceptance decision by an officer; once escalated, only a superior decides. */
@@ -138,7 +145,7 @@ public class TriageController {
         String code = body.reasonCode() != null ? body.reasonCode()
                 : body.decision() == TriageCase.Decision.ACCEPT ? null : "OFFICER_DECISION";
         return TriageViews.ComplaintView.of(triage.decide(number, body.decision(), caller.actor(), code, body.reason(),
-                body.transferTo(), correlationId));
+                body.transferTo(), correlationId), caller);
     }
 
     /** SPEC §3.7: an officer corrects the classification; kept as a labelled example. */
@@ -156,7 +163,7 @@ public class TriageController {
         var saved = triage.correct(number, corrected, caller.actor(), body.reason(), correlationId);
         examples.saveCorrection(saved.state, corrected, caller.actor());
         rules.retrain();
-        return TriageViews.ComplaintView.of(saved);
+        return TriageViews.ComplaintView.of(saved, caller);
     }
 
     static BigDecimal amount(JsonNode node) {

@@ -22,17 +22,20 @@ public final class TriageViews {
     }
 
     public record ComplaintView(String complaintNumber, String status, String channel, String complainantType,
-                                String subject, String receivedAt, boolean outOfHours, int evidenceCount,
+                                String subject, String content, String receivedAt, boolean outOfHours, int evidenceCount,
                                 ClassificationView classification, ClassificationView byRules, boolean corrected,
-                                TriageCase.AcceptanceRecord acceptance, String escalatedTo, String escalatedBy,
+                                TriageCase.AcceptanceRecord acceptance, String assignedOfficer, String escalatedTo, String escalatedBy,
                                 String collectiveCaseId, boolean resolved, List<TriageCase.HistoryEntry> history) {
-        static ComplaintView of(TriageCaseDocument d) {
+        /** SPEC §3.20: the text of a workplace complaint is shown to HR only. */
+        static ComplaintView of(TriageCaseDocument d, com.complaintdesk.kit.web.CallerIdentity caller) {
             TriageCase c = d.state;
             var f = c.facts();
+            boolean confidential = c.current() != null && "WORKPLACE".equals(c.current().category())
+                    && !"HR".equalsIgnoreCase(caller.department()) && !caller.hasRole(com.complaintdesk.contracts.http.Roles.ADMIN);
             return new ComplaintView(d.number, c.status().name(), String.valueOf(f.channel()), String.valueOf(f.complainantType()),
-                    f.subject(), String.valueOf(f.receivedAt()), f.outOfHours(), f.evidenceCount(),
+                    f.subject(), confidential ? "(workplace complaint: visible to HR only)" : f.content(), String.valueOf(f.receivedAt()), f.outOfHours(), f.evidenceCount(),
                     ClassificationView.of(c.current()), ClassificationView.of(c.automatic()), c.corrected(), c.acceptance(),
-                    c.escalatedTo(), c.escalatedBy(), c.collectiveCaseId(), c.resolved(), c.history());
+                    c.assignedOfficer(), c.escalatedTo(), c.escalatedBy(), c.collectiveCaseId(), c.resolved(), c.history());
         }
     }
 }

@@ -52,6 +52,7 @@ public class TriageCase {
     private AcceptanceRecord acceptance;
     private String escalatedTo;
     private String escalatedBy;
+    private String assignedOfficer;
     private String collectiveCaseId;
     private boolean resolved;
     private boolean corrected;
@@ -132,6 +133,18 @@ public class TriageCase {
         acceptance = new AcceptanceRecord("ACCEPT", null, null, null, List.of(), "rules", "evidence-supplied",
                 acceptance.scopeVersion());
         return accept("rules", "accepted after the evidence was supplied");
+    }
+
+    /** An officer takes a complaint that waits for a decision, so colleagues see it is being looked at. */
+    public void take(String officer, Instant now) {
+        if (!status.awaitsDecision()) {
+            throw new IllegalTransition("Only a complaint waiting for an acceptance decision can be taken.", status);
+        }
+        if (assignedOfficer != null && !assignedOfficer.equals(officer) && status != TriageStatus.ESCALATED) {
+            throw new IllegalTransition("Already taken by " + assignedOfficer + ".", status);
+        }
+        assignedOfficer = officer;
+        history.add(new HistoryEntry(now, officer, "taken", null));
     }
 
     /** SPEC §3.4: an officer hands an undecidable acceptance to a superior. */
@@ -258,6 +271,10 @@ public class TriageCase {
 
     public String escalatedBy() {
         return escalatedBy;
+    }
+
+    public String assignedOfficer() {
+        return assignedOfficer;
     }
 
     public String collectiveCaseId() {

@@ -12,6 +12,7 @@ import com.complaintdesk.sla.application.CalendarService;
 import com.complaintdesk.sla.application.ClockService;
 import com.complaintdesk.sla.application.PolicyService;
 import com.complaintdesk.sla.application.SlaProperties;
+import com.complaintdesk.sla.application.SlaScheduler;
 import com.complaintdesk.sla.application.TimerEngine;
 import com.complaintdesk.sla.domain.ClockMetric;
 import com.complaintdesk.sla.support.MutableClock;
@@ -62,6 +63,14 @@ class TimerEngineTest extends SlaSpringTest {
     EventCodec codec;
     @Autowired
     JsonMapper jsonMapper;
+    @Autowired
+    com.complaintdesk.sla.application.DailySupervision daily;
+    @Autowired
+    com.complaintdesk.sla.application.MonthlyReportWatch monthly;
+    @Autowired
+    PolicyService policiesService;
+    @Autowired
+    CalendarService calendarService;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -149,6 +158,22 @@ class TimerEngineTest extends SlaSpringTest {
             assertThat(clocks.fire(id, dying.owner())).isFalse();
         }
         assertThat(survivor.drain()).isZero();
+    }
+
+    @Test
+    void the_scheduler_loop_fires_a_timer_once_the_clock_reaches_it() {
+        List<String> ids = acceptedComplaints("loop", 3, shanghai("2027-11-01T10:00"));
+        var scheduler = new SlaScheduler(new TimerEngine(store, clocks, clock, "instance-loop", LEASE, 50), daily, monthly,
+                policiesService, calendarService, Duration.ofMillis(20), Duration.ofSeconds(30));
+        scheduler.start();
+        try {
+            clock.set(shanghai("2027-11-10T10:00"));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> ids.stream().allMatch(id -> breaches(store.find(id).orElseThrow()) == 1));
+        } finally {
+            scheduler.stop();
+        }
+        assertThat(scheduler.isRunning()).isFalse();
     }
 
     @Test

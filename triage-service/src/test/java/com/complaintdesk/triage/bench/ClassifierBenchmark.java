@@ -23,7 +23,9 @@ public final class ClassifierBenchmark {
 
     public static void main(String[] args) {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        TextAnalyzer analyzer = new TextAnalyzer(TextNormalizer.bundled(20_000));
+        TextAnalyzer.Segmenter segmenter = args.length > 1 ? TextAnalyzer.Segmenter.valueOf(args[1]) : TextAnalyzer.Segmenter.DICTIONARY;
+        System.out.println("segmenter: " + segmenter);
+        TextAnalyzer analyzer = new TextAnalyzer(TextNormalizer.bundled(20_000), segmenter);
         Classifier classifier = new Classifier(RuleSetJson.bundledRules(), 1, analyzer);
         List<LabelledExample> dev = RuleSetJson.examples(
                 ClassifierBenchmark.class.getResourceAsStream("/triage-dev.jsonl"), "dev-set");

@@ -30,6 +30,7 @@ public final class Classifier {
     private final TextAnalyzer analyzer;
     private final TermIndex index;
     private final CategoryOpinion secondOpinion;
+    private final List<String> negationCues;
 
     /** A statistical second opinion on the category, asked only when no category word matched. */
     public interface CategoryOpinion {
@@ -49,6 +50,8 @@ public final class Classifier {
         this.analyzer = analyzer;
         this.index = new TermIndex(rules.allTerms(), analyzer);
         this.secondOpinion = secondOpinion;
+        this.negationCues = rules.negation().cues().stream().map(c -> analyzer.normalizer().normalize(c))
+                .filter(c -> !c.isEmpty()).toList();
     }
 
     public Classifier(RuleSet rules, long version, TextAnalyzer analyzer) {
@@ -279,11 +282,7 @@ public final class Classifier {
             }
         }
         String before = s.substring(from, span.start());
-        for (String cue : n.cues()) {
-            String c = analyzer.normalizer().normalize(cue);
-            if (c.isEmpty()) {
-                continue;
-            }
+        for (String c : negationCues) {
             int at = before.indexOf(c);
             if (at >= 0) {
                 boolean latin = !TermIndex.hasCjk(c);

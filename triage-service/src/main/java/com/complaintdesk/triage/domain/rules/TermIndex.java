@@ -26,6 +26,7 @@ public final class TermIndex {
     private final Map<String, List<EnglishTerm>> englishByFirstWord = new HashMap<>();
     private final Map<String, Pattern> patterns = new HashMap<>();
     private final Map<String, Character> gates = new HashMap<>();
+    private static final int GATE_REACH = 40;
 
     private record EnglishTerm(String term, List<String> words) {
     }
@@ -115,9 +116,23 @@ public final class TermIndex {
                 continue; // a character every match needs is not in the text
             }
             Matcher m = p.getValue().matcher(s);
-            while (m.find()) {
-                if (m.end() > m.start()) {
-                    hits.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(new Span(m.start(), m.end()));
+            if (gate == null) {
+                while (m.find()) {
+                    if (m.end() > m.start()) {
+                        hits.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(new Span(m.start(), m.end()));
+                    }
+                }
+                continue;
+            }
+            // look only around the character every match contains (matches up to GATE_REACH characters each side)
+            int lastEnd = -1;
+            for (int g = s.indexOf(gate); g >= 0; g = s.indexOf(gate, g + 1)) {
+                m.region(Math.max(Math.max(0, g - GATE_REACH), lastEnd), Math.min(s.length(), g + GATE_REACH + 1));
+                while (m.find()) {
+                    if (m.end() > m.start() && m.start() <= g && m.end() > g) {
+                        hits.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(new Span(m.start(), m.end()));
+                        lastEnd = m.end();
+                    }
                 }
             }
         }

@@ -13,13 +13,11 @@ import java.util.regex.Pattern;
  */
 public final class AmountExtractor {
 
-    private static final String CN = "[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]";
     private static final Pattern ARABIC_AFTER = Pattern.compile(
             "(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万|千|k)?\\s*(元|块|圆|yuan|rmb|cny|人民币)");
     private static final Pattern ARABIC_WAN = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)\\s*万");
     private static final Pattern ARABIC_BEFORE = Pattern.compile(
             "(?:¥|rmb|cny|人民币)\\s*(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万|千|k)?");
-    private static final Pattern CHINESE = Pattern.compile("(" + CN + "+)\\s*(元|块|圆)?");
 
     private AmountExtractor() {
     }
@@ -55,24 +53,43 @@ public final class AmountExtractor {
         while (m.find()) {
             add(found, arabic(m.group(1), m.group(2)), m.group());
         }
-        m = CHINESE.matcher(units ? normalized : "");
-        while (m.find()) {
-            String run = m.group(1);
-            boolean currency = m.group(2) != null;
-            char first = run.charAt(0);
-            char last = run.charAt(run.length() - 1);
-            // 万一 / 千万 (= "by all means") are words, not amounts: a bare run must start with a digit or 十 and end in 万
-            boolean startsWell = ChineseNumerals.digit(first) >= 0 || first == '十' || first == '拾';
-            if (!currency && !(startsWell && (last == '万' || last == '亿'))) {
-                continue;
+        if (units) {
+            // Chinese numerals: a plain scan (a regular expression over a 25-character class is slow on long texts)
+            int n = normalized.length();
+            int i = 0;
+            while (i < n) {
+                if (!ChineseNumerals.isNumeral(normalized.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                while (j < n && ChineseNumerals.isNumeral(normalized.charAt(j))) {
+                    j++;
+                }
+                int k = j;
+                while (k < n && normalized.charAt(k) == ' ') {
+                    k++;
+                }
+                boolean currency = k < n && (normalized.charAt(k) == '元' || normalized.charAt(k) == '块' || normalized.charAt(k) == '圆');
+                chinese(found, normalized.substring(i, j), currency, currency ? normalized.substring(i, k + 1) : normalized.substring(i, j));
+                i = j;
             }
-            if (!startsWell && !(currency && (first == '百' || first == '佰' || first == '千' || first == '仟'))) {
-                continue;
-            }
-            BigDecimal v = ChineseNumerals.parseDecimal(run);
-            add(found, v, m.group());
         }
         return found;
+    }
+
+    private static void chinese(List<FoundAmount> found, String run, boolean currency, String text) {
+        char first = run.charAt(0);
+        char last = run.charAt(run.length() - 1);
+        // 万一 / 千万 (= "by all means") are words, not amounts: a bare run must start with a digit or 十 and end in 万
+        boolean startsWell = ChineseNumerals.digit(first) >= 0 || first == '十' || first == '拾';
+        if (!currency && !(startsWell && (last == '万' || last == '亿'))) {
+            return;
+        }
+        if (!startsWell && !(currency && (first == '百' || first == '佰' || first == '千' || first == '仟'))) {
+            return;
+        }
+        add(found, ChineseNumerals.parseDecimal(run), text);
     }
 
     /** The largest amount the text names, if any. */

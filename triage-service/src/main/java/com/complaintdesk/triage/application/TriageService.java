@@ -191,7 +191,25 @@ public class TriageService {
         return store.byStatus(status, limit);
     }
 
+    /** An officer action on a freshly read complaint, read again if another writer got there first. */
+    private <T> T retrying(java.util.function.Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "Concurrent change",
+                            "The complaint changed while you were working on it; reload and try again.", Map.of());
+                }
+            }
+        }
+    }
+
     public TriageCaseDocument take(String number, String officer) {
+        return retrying(() -> takeOnce(number, officer));
+    }
+
+    private TriageCaseDocument takeOnce(String number, String officer) {
         TriageCaseDocument doc = get(number);
         guarded(() -> {
             doc.state.take(officer, clock.instant());
@@ -203,6 +221,10 @@ public class TriageService {
 
     /** SPEC §3.4: hand an undecidable acceptance to a superior. */
     public TriageCaseDocument escalate(String number, String by, String to, String note, String correlationId) {
+        return retrying(() -> escalateOnce(number, by, to, note, correlationId));
+    }
+
+    private TriageCaseDocument escalateOnce(String number, String by, String to, String note, String correlationId) {
         TriageCaseDocument doc = get(number);
         List<ComplaintEvent> caused = guarded(() -> doc.state.escalate(by, to, note, clock.instant()));
         store.write(doc, envelopes(number, caused, correlationId));
@@ -211,6 +233,11 @@ public class TriageService {
 
     public TriageCaseDocument decide(String number, TriageCase.Decision decision, String by, String reasonCode,
                                      String reason, String transferTo, String correlationId) {
+        return retrying(() -> decideOnce(number, decision, by, reasonCode, reason, transferTo, correlationId));
+    }
+
+    private TriageCaseDocument decideOnce(String number, TriageCase.Decision decision, String by, String reasonCode,
+                                          String reason, String transferTo, String correlationId) {
         TriageCaseDocument doc = get(number);
         if (!doc.state.status().awaitsDecision()) {
             throw ApiException.illegalState("The acceptance of this complaint is already decided.", doc.state.status());
@@ -231,6 +258,10 @@ public class TriageService {
 
     /** SPEC §3.7: an officer corrects the classification; published as ComplaintReclassified. */
     public TriageCaseDocument correct(String number, Verdict corrected, String by, String reason, String correlationId) {
+        return retrying(() -> correctOnce(number, corrected, by, reason, correlationId));
+    }
+
+    private TriageCaseDocument correctOnce(String number, Verdict corrected, String by, String reason, String correlationId) {
         TriageCaseDocument doc = get(number);
         List<ComplaintEvent> caused = guarded(() -> doc.state.correct(corrected, by, reason, clock.instant()));
         store.write(doc, envelopes(number, caused, correlationId));

@@ -23,6 +23,8 @@ public class LabelledExamples {
 
     public static final String DEV_SET = "dev-set";
     public static final String CORRECTION = "correction";
+    /** Labelled examples shipped besides the dev set (written to check the rules on other wording). */
+    public static final String SEED = "seed";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -30,22 +32,23 @@ public class LabelledExamples {
     public LabelledExamples(MongoTemplate mongo, Clock clock, ResourceLoader resources, TriageProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
-        seed(resources, properties.rules().seedExamples());
+        List<String> seeds = properties.rules().seedExamples();
+        for (int i = 0; i < seeds.size(); i++) {
+            seed(resources, seeds.get(i), i == 0 ? DEV_SET : SEED);
+        }
     }
 
-    private void seed(ResourceLoader resources, String location) {
-        if (mongo.exists(new Query(Criteria.where("source").is(DEV_SET)), LabelledExampleDocument.class)) {
-            return;
-        }
+    /** Upserts the examples of one resource by id, so a restart or a second instance changes nothing. */
+    private void seed(ResourceLoader resources, String location, String source) {
         var resource = resources.getResource(location);
         if (!resource.exists()) {
             return;
         }
         try (InputStream in = resource.getInputStream()) {
-            for (LabelledExample e : RuleSetJson.examples(in, DEV_SET)) {
+            for (LabelledExample e : RuleSetJson.examples(in, source)) {
                 LabelledExampleDocument d = new LabelledExampleDocument();
-                d.id = DEV_SET + ":" + e.id();
-                d.source = DEV_SET;
+                d.id = source + ":" + e.id();
+                d.source = source;
                 d.text = e.facts().text();
                 d.channel = e.facts().channel();
                 d.complainantType = e.facts().complainantType();
@@ -53,7 +56,7 @@ public class LabelledExamples {
                 d.category = e.category();
                 d.severity = e.severity();
                 d.flags = e.flags();
-                d.by = "dev-set";
+                d.by = source;
                 d.at = clock.instant();
                 mongo.save(d);
             }

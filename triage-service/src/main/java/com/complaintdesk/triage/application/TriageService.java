@@ -96,7 +96,8 @@ public class TriageService {
         AnalyzedText text = analyzer.analyze(facts.content());
         Classification classification = classifier.classify(text, complaintFacts(facts));
         classifyTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        AcceptanceDecision decision = acceptance.decide(acceptanceFacts(facts, text, classification.category()));
+        AcceptanceDecision decision = acceptance.decide(acceptanceFacts(facts, text,
+                classification.wordCategory(classifier.rules().fallbackCategory())));
         List<String> signature = TextSimilarity.signature(text, properties.text().signatureFeatures());
 
         Enriched enriched = decision.kind() == AcceptanceDecision.Kind.ACCEPT

@@ -35,7 +35,7 @@ class AccuracyTest {
                 new com.complaintdesk.triage.domain.text.TextAnalyzer(
                         com.complaintdesk.triage.domain.text.TextNormalizer.bundled(20_000),
                         com.complaintdesk.triage.domain.text.TextAnalyzer.Segmenter.SMARTCN));
-        for (String set : List.of("/triage-dev.jsonl", "/triage-holdout.jsonl")) {
+        for (String set : List.of("/triage-dev.jsonl", "/labelled/triage-holdout.jsonl")) {
             AccuracyReport report = AccuracyReport.evaluate(smartcn, RuleSetJson.examples(
                     AccuracyTest.class.getResourceAsStream(set), set));
             System.out.println("[triage accuracy, smartcn, " + set + "] " + report.summary());
@@ -54,7 +54,7 @@ class AccuracyTest {
     @Test
     void the_shipped_rules_generalise_to_held_out_complaints() {
         List<LabelledExample> examples = RuleSetJson.examples(
-                AccuracyTest.class.getResourceAsStream("/triage-holdout.jsonl"), "holdout");
+                AccuracyTest.class.getResourceAsStream("/labelled/triage-holdout.jsonl"), "holdout");
 
         AccuracyReport report = AccuracyReport.evaluate(Fixtures.CLASSIFIER, examples);
         System.out.println("[triage accuracy, held out] " + report.summary());
@@ -72,10 +72,37 @@ class AccuracyTest {
      */
     @Test
     void figures_on_a_blind_set_the_rules_were_never_tuned_on() {
-        AccuracyReport report = AccuracyReport.evaluate(Fixtures.CLASSIFIER, RuleSetJson.examples(
-                AccuracyTest.class.getResourceAsStream("/triage-blind.jsonl"), "blind"));
-        System.out.println("[triage accuracy, blind] " + report.summary());
-        assertThat(report.categoryAccuracy()).isGreaterThanOrEqualTo(0.6);
-        assertThat(report.flagF1()).isGreaterThanOrEqualTo(0.6);
+        for (String set : List.of("/labelled/triage-blind.jsonl", "/triage-blind2.jsonl")) {
+            // triage-blind2.jsonl was never used to change a rule nor to train the second opinion: keep it that way
+            AccuracyReport report = AccuracyReport.evaluate(Fixtures.CLASSIFIER, RuleSetJson.examples(
+                    AccuracyTest.class.getResourceAsStream(set), set));
+            System.out.println("[triage accuracy, blind " + set + "] " + report.summary());
+            assertThat(report.categoryAccuracy()).isGreaterThanOrEqualTo(0.6);
+            assertThat(report.flagF1()).isGreaterThanOrEqualTo(0.6);
+        }
+    }
+
+    /**
+     * The issue asks for a statistical classifier only where it measurably helps. Measured here: rules alone vs
+     * rules + naive Bayes second opinion (trained on the shipped labelled examples, asked only when no category
+     * word matched) on triage-blind2.jsonl, which neither has seen. When this was written: 0.80 → 0.90.
+     */
+    @Test
+    void the_second_opinion_helps_on_text_no_category_word_matches() {
+        List<LabelledExample> training = new java.util.ArrayList<>();
+        for (String seed : List.of("/labelled/triage-dev.jsonl", "/labelled/triage-holdout.jsonl", "/labelled/triage-blind.jsonl")) {
+            training.addAll(RuleSetJson.examples(AccuracyTest.class.getResourceAsStream(seed), seed));
+        }
+        var withOpinion = new com.complaintdesk.triage.domain.rules.Classifier(RuleSetJson.bundledRules(), 1, Fixtures.ANALYZER,
+                com.complaintdesk.triage.domain.rules.NaiveBayesCategoryModel.train(training, Fixtures.ANALYZER, 0.6, "OTHER"));
+        List<LabelledExample> blind2 = RuleSetJson.examples(AccuracyTest.class.getResourceAsStream("/triage-blind2.jsonl"), "blind2");
+
+        AccuracyReport rulesOnly = AccuracyReport.evaluate(Fixtures.CLASSIFIER, blind2);
+        AccuracyReport withNb = AccuracyReport.evaluate(withOpinion, blind2);
+        System.out.printf("[second opinion on blind2] category rules only %.3f, with naive Bayes %.3f%n",
+                rulesOnly.categoryAccuracy(), withNb.categoryAccuracy());
+
+        assertThat(withNb.categoryAccuracy()).isGreaterThanOrEqualTo(rulesOnly.categoryAccuracy());
+        assertThat(withNb.severityAccuracy()).isEqualTo(rulesOnly.severityAccuracy());
     }
 }

@@ -17,7 +17,7 @@ class SecondOpinionTest {
     @Test
     void trained_on_the_dev_set_it_beats_chance_on_held_out_text_and_never_guesses_the_fallback() {
         List<LabelledExample> dev = RuleSetJson.examples(getClass().getResourceAsStream("/triage-dev.jsonl"), "dev");
-        List<LabelledExample> holdout = RuleSetJson.examples(getClass().getResourceAsStream("/triage-holdout.jsonl"), "holdout");
+        List<LabelledExample> holdout = RuleSetJson.examples(getClass().getResourceAsStream("/labelled/triage-holdout.jsonl"), "holdout");
         NaiveBayesCategoryModel model = NaiveBayesCategoryModel.train(dev, Fixtures.ANALYZER, 0.0, "OTHER");
 
         int right = 0;

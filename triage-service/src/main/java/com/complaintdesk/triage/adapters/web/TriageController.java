@@ -83,7 +83,8 @@ public class TriageController {
         var classifier = rules.classifier();
         AnalyzedText text = analyzer.analyze(request.content());
         Classification c = classifier.classify(text, facts);
-        AcceptanceDecision a = rules.acceptance().decide(new AcceptancePolicy.Facts(text, c.category(),
+        AcceptanceDecision a = rules.acceptance().decide(new AcceptancePolicy.Facts(text,
+                c.wordCategory(classifier.rules().fallbackCategory()),
                 request.complainantType(), request.channel(), List.of(), 0, null, null));
         RuleSet.CategoryRule cat = classifier.rules().category(c.category());
         return new PreviewResponse(c.category(), c.severity().name(), c.liability().name(),

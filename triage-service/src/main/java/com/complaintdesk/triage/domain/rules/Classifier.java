@@ -31,6 +31,7 @@ public final class Classifier {
     private final TermIndex index;
     private final CategoryOpinion secondOpinion;
     private final List<String> negationCues;
+    private static final String GUESS = "second opinion: ";
 
     /** A statistical second opinion on the category, asked only when no category word matched. */
     public interface CategoryOpinion {
@@ -113,8 +114,9 @@ public final class Classifier {
         Reason liabilityReason = liability(category, hits, text, facts);
         reasons.add(liabilityReason);
 
+        boolean guessed = reasons.stream().anyMatch(r -> r.field().equals("category") && r.rule().startsWith(GUESS));
         return new Classification(category, Severity.valueOf(severityReason.value()),
-                Liability.valueOf(liabilityReason.value()), flags, reasons, amount, version);
+                Liability.valueOf(liabilityReason.value()), flags, reasons, amount, version, guessed);
     }
 
     /**
@@ -137,7 +139,7 @@ public final class Classifier {
         Reason sev = severity(c.category(), flags, c.amount(), c.amount() == null ? null : c.amount().toPlainString(), type);
         reasons.add(sev);
         return new Classification(c.category(), Severity.valueOf(sev.value()), c.liability(), flags, reasons,
-                c.amount(), c.ruleVersion());
+                c.amount(), c.ruleVersion(), c.categoryGuessed());
     }
 
     /** SPEC §8 severity for given fields, e.g. after an officer changed the flags. */
@@ -184,8 +186,8 @@ public final class Classifier {
             Optional<CategoryOpinion.Guess> guess = secondOpinion.guess(text);
             if (guess.isPresent() && rules.categoryCodes().contains(guess.get().category())) {
                 CategoryOpinion.Guess g = guess.get();
-                reasons.add(new Reason("category", g.category(),
-                        g.model() + " (no category word matched; confidence " + String.format(java.util.Locale.ROOT, "%.2f", g.confidence()) + ")", List.of()));
+ reasons.add(new Reason("category", g.category(),
+                        GUESS + g.model() + " (no category word matched; confidence " + String.format(java.util.Locale.ROOT, "%.2f", g.confidence()) + ")", List.of()));
                 return g.category();
             }
         }

@@ -42,7 +42,8 @@ public final class LoadRun {
                           Map<Long, ProcessStats.Sample> procBefore, Map<Long, ProcessStats.Sample> procDrained,
                           double pipelineSeconds, Map<Long, ProcessStats.Sample> procAfter,
                           double loadAverageBefore, double loadAverageAfter, long ledgerSamplesSkipped,
-                          long notSentAtEnd) {
+                          long notSentAtEnd, Map<String, Long> lagAtSendEnd, Map<String, Long> lagAtDrainEnd,
+                          Map<String, Long> lagAtEnd) {
         public boolean passed() {
             return audit.passed();
         }
@@ -128,6 +129,7 @@ public final class LoadRun {
                 out.println("warning: " + inFlightNow.get() + " POSTs still unanswered");
             }
             long measuredAcks = acks.values().stream().filter(a -> a.intendedNanos() >= measureFromNanos).count();
+            Map<String, Long> lagAtSendEnd = ConsumerLag.byGroup(o.kafka());
             double acksPerSecond = measuredAcks == 0 ? 0 : measuredAcks / ((lastAckNanos.get() - measureFromNanos) / 1e9);
 
             // wait for stragglers: every acknowledged complaint dispatched or stopped by triage
@@ -139,16 +141,19 @@ public final class LoadRun {
                 Thread.sleep(250);
                 waiting = Audit.unsettled(waiting, tracker::traceOf);
                 if (!o.quiet() && System.nanoTime() - lastLine > o.progressEvery().toNanos()) {
-                    out.printf("draining: %d of %d acknowledged complaints not dispatched yet%n", waiting.size(), acks.size());
+                    out.printf("draining: %d of %d acknowledged complaints not dispatched yet; consumer lag %s%n", waiting.size(),
+                            acks.size(), ConsumerLag.format(ConsumerLag.byGroup(o.kafka())));
                     lastLine = System.nanoTime();
                 }
             }
             progress.cancel(false);
             Map<Long, ProcessStats.Sample> procDrained = ProcessStats.sample();
+            Map<String, Long> lagAtDrainEnd = ConsumerLag.byGroup(o.kafka());
             double pipelineSeconds = (System.nanoTime() - start) / 1e9;
             Map<String, GatewayClient.LedgerView> ledger = ledgerAudit(client, tracker);
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
             Map<Long, ProcessStats.Sample> procAfter = ProcessStats.sample();
+            Map<String, Long> lagAtEnd = ConsumerLag.byGroup(o.kafka());
 
             Latencies seen = new Latencies();
             Latencies occurred = new Latencies();
@@ -168,7 +173,7 @@ public final class LoadRun {
             return new Outcome(o, startedAt, sendSeconds, sent.get(), acks.size(), failed.get(), retried.get(),
                     acksPerSecond, post, seen, occurred, ledgerVisible, ledgerDispatched, snapshot(errors),
                     snapshot(finalFailures), new TreeMap<>(errorExamples), snapshot(mix), audit, drainSeconds, tracker.records(), procBefore,
-                    procDrained, pipelineSeconds, procAfter, loadBefore, loadAverage(), ledgerSkipped.get(), notSent);
+                    procDrained, pipelineSeconds, procAfter, loadBefore, loadAverage(), ledgerSkipped.get(), notSent, lagAtSendEnd, lagAtDrainEnd, lagAtEnd);
         } finally {
             timers.shutdownNow();
         }

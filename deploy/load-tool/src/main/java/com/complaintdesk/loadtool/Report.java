@@ -50,6 +50,9 @@ public final class Report {
                 + a.ledgerMissing().size() + ", duplicated " + a.ledgerDuplicates().size() + ", without the dispatch "
                 + a.ledgerWithoutDispatch().size()));
         rows.add(row("AUDIT verdict", a.passed() ? "PASS — no loss, no duplicate" : "FAIL"));
+        rows.add(row("consumer lag (records) when sending stopped", ConsumerLag.format(r.lagAtSendEnd())));
+        rows.add(row("consumer lag when the Kafka drain ended", ConsumerLag.format(r.lagAtDrainEnd())));
+        rows.add(row("consumer lag at the end", ConsumerLag.format(r.lagAtEnd())));
         rows.add(row("drain + ledger audit", String.format("%.1f s", r.drainSeconds())));
         rows.add(row("load average before / after", String.format("%.2f / %.2f", r.loadAverageBefore(), r.loadAverageAfter())));
         return rows;

@@ -17,6 +17,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +40,12 @@ public class LedgerUpdater {
     private final ReportingProperties properties;
     private final Counter applied;
     private final Counter duplicates;
+    private final Clock clock;
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     public LedgerUpdater(LedgerStore ledger, CounterStore counters, LedgerProjection projection, FactExtractor facts,
-                         ReportingProperties properties, MeterRegistry meters) {
+                         ReportingProperties properties, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.counters = counters;
         this.projection = projection;
@@ -61,18 +67,11 @@ public class LedgerUpdater {
         String number = event.complaintId();
         for (int attempt = 1; ; attempt++) {
             LedgerDocument doc = ledger.find(number).orElse(null);
-            if (doc != null && doc.getPendingCounters() != null) {
-                // a crash left a counter change unconfirmed: finish it first (applying it twice is a no-op)
-                counters.apply(doc.getPendingCounters().deltaId(), doc.getPendingCounters().cells());
-            }
             List<LedgerEvent> events = new ArrayList<>();
             if (doc != null) {
                 for (TimelineItem t : doc.getEntry().timeline()) {
                     if (t.eventId().equals(event.eventId())) {
                         duplicates.increment();
-                        if (doc.getPendingCounters() != null) {
-                            ledger.clearPending(number, doc.getPendingCounters().deltaId());
-                        }
                         return false;
                     }
                     events.add(new LedgerEvent(t.eventId(), t.type(), t.occurredAt(), number, t.topic(), t.producer(), t.payload()));
@@ -90,7 +89,17 @@ public class LedgerUpdater {
             String deltaId = UUID.randomUUID().toString();
             doc.setEntry(entry);
             doc.setFacts(after.stream().map(Fact::encode).toList());
-            doc.setPendingCounters(delta.isEmpty() ? null : new LedgerDocument.PendingCounters(deltaId, delta));
+            Instant now = clock.instant();
+            List<LedgerDocument.PendingCounters> pending = new ArrayList<>();
+            List<LedgerDocument.PendingCounters> abandoned = new ArrayList<>();
+            for (LedgerDocument.PendingCounters p : doc.getPendingCounters()) {
+                // a change its writer did not confirm within the grace period was left by a crash: finish it here
+                (p.createdAt() != null && p.createdAt().plus(ABANDONED_AFTER).isBefore(now) ? abandoned : pending).add(p);
+            }
+            if (!delta.isEmpty()) {
+                pending.add(new LedgerDocument.PendingCounters(deltaId, now, delta));
+            }
+            doc.setPendingCounters(pending);
             try {
                 ledger.save(doc);
             } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
@@ -99,9 +108,12 @@ public class LedgerUpdater {
                 }
                 continue;
             }
+            for (LedgerDocument.PendingCounters p : abandoned) {
+                counters.apply(p.deltaId(), p.cells());
+            }
             if (!delta.isEmpty()) {
                 counters.apply(deltaId, delta);
-                ledger.clearPending(number, deltaId);
+                ledger.removePending(number, deltaId);
             }
             applied.increment();
             return true;

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * The pre-aggregated statistics counters. A counter change is applied at most once per cell: each cell remembers the
- * ids of the last deltas it took, and an update for a delta it already took matches nothing (its upsert then
- * collides with the existing id and is dropped). So re-applying a pending delta after a crash never counts twice.
+ * ids of the last deltas it took and skips a delta it already took, so finishing a pending delta after a crash never
+ * counts twice. Every query is by {@code _id} alone (mongo-java-server answers only such queries from an index).
  */
 @Component
 public class CounterStore {
@@ -52,15 +52,21 @@ public class CounterStore {
 
     public void apply(String deltaId, Collection<CellDelta> cells) {
         for (CellDelta c : cells) {
-            Query notYet = new Query(Criteria.where("_id").is(c.id()).and("recent").ne(deltaId));
+            Query byId = new Query(Criteria.where("_id").is(c.id()));
+            Query recentOnly = new Query(Criteria.where("_id").is(c.id()));
+            recentOnly.fields().include("recent");
+            Document existing = mongo.findOne(recentOnly, Document.class, COLLECTION);
+            if (existing != null && existing.getList("recent", String.class, List.of()).contains(deltaId)) {
+                continue; // this cell already took this delta
+            }
             Update update = new Update().inc("count", c.delta())
                     .push("recent").slice(-REMEMBERED_DELTAS).each(deltaId)
                     .setOnInsert("g", c.granularity()).setOnInsert("period", c.period()).setOnInsert("metric", c.metric())
                     .setOnInsert("dim", c.dimension()).setOnInsert("value", c.value());
             try {
-                mongo.upsert(notYet, update, COLLECTION);
-            } catch (DuplicateKeyException alreadyApplied) {
-                // the cell exists and already took this delta
+                mongo.upsert(byId, update, COLLECTION);
+            } catch (DuplicateKeyException concurrentInsert) {
+                mongo.upsert(byId, update, COLLECTION); // another writer created the cell first: now it exists
             }
         }
     }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * One complaint in the ledger. {@code entry.timeline} holds every event once, keyed by event id — the idempotency
  * memory of the read model. {@code facts} are what the complaint currently contributes to the statistics and
- * {@code pendingCounters} the counter change not yet confirmed applied (see {@link CounterStore}).
+ * {@code pendingCounters} the counter changes not yet confirmed applied (see {@link CounterStore}); each writer removes
+ * its own once applied, and one left behind by a crash is finished by the next writer after a grace period.
  */
 @Document("ledger")
 public class LedgerDocument {
@@ -22,9 +23,9 @@ public class LedgerDocument {
     private Long version;
     private LedgerEntry entry;
     private List<String> facts = new ArrayList<>();
-    private PendingCounters pendingCounters;
+    private List<PendingCounters> pendingCounters = new ArrayList<>();
 
-    public record PendingCounters(String deltaId, List<CounterStore.CellDelta> cells) {
+    public record PendingCounters(String deltaId, java.time.Instant createdAt, List<CounterStore.CellDelta> cells) {
     }
 
     public String getId() {
@@ -59,11 +60,11 @@ public class LedgerDocument {
         this.facts = facts == null ? new ArrayList<>() : facts;
     }
 
-    public PendingCounters getPendingCounters() {
+    public List<PendingCounters> getPendingCounters() {
         return pendingCounters;
     }
 
-    public void setPendingCounters(PendingCounters pendingCounters) {
-        this.pendingCounters = pendingCounters;
+    public void setPendingCounters(List<PendingCounters> pendingCounters) {
+        this.pendingCounters = pendingCounters == null ? new ArrayList<>() : pendingCounters;
     }
 }

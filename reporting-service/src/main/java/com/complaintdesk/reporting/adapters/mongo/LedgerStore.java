@@ -46,9 +46,10 @@ public class LedgerStore {
         return mongo.save(doc, COLLECTION);
     }
 
-    public void clearPending(String number, String deltaId) {
-        mongo.updateFirst(new Query(Criteria.where("_id").is(number).and("pendingCounters.deltaId").is(deltaId)),
-                new Update().unset("pendingCounters"), COLLECTION);
+    /** Queries by {@code _id} alone, so even a store without secondary indexes answers from its primary index. */
+    public void removePending(String number, String deltaId) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(number)),
+                new Update().pull("pendingCounters", new org.bson.Document("deltaId", deltaId)), COLLECTION);
     }
 
     public List<LedgerEntry> find(Query query) {

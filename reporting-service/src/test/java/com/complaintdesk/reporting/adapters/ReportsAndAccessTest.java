@@ -1,0 +1,192 @@
+package com.complaintdesk.reporting.adapters;
+
+import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.contracts.model.Channel;
+import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.contracts.model.Severity;
+import com.complaintdesk.reporting.application.MonthlyReportService;
+import com.complaintdesk.reporting.support.ComplaintStory;
+import com.complaintdesk.reporting.support.Eventually;
+import com.complaintdesk.reporting.support.ReportingIntegrationTest;
+import com.complaintdesk.reporting.support.TestClockConfiguration;
+import com.complaintdesk.testsupport.EventProbe;
+import com.complaintdesk.testsupport.TestInfrastructure;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportsAndAccessTest extends ReportingIntegrationTest {
+
+    final JsonMapper json = JsonMapper.builder().build();
+    final String run = java.util.UUID.randomUUID().toString().substring(0, 6);
+    ComplaintStory engineering;
+    ComplaintStory operations;
+    ComplaintStory workplace;
+
+    @Autowired
+    MonthlyReportService monthly;
+
+    @BeforeAll
+    void feed() {
+        Instant start = Instant.parse("2026-01-12T02:00:00Z");
+        engineering = new ComplaintStory("C-ENG-" + run, start).received(Channel.PHONE, ComplainantType.CONSUMER)
+                .accepted().triaged("PRODUCT_QUALITY", Severity.GENERAL).dispatched("ENGINEERING", "eng-1")
+                .resolutionClock(Duration.ofHours(8));
+        operations = new ComplaintStory("C-OPS-" + run, start).received(Channel.APP, ComplainantType.CONSUMER)
+                .accepted().triaged("SERVICE_ATTITUDE", Severity.GENERAL).dispatched("OPERATIONS", "ops-1")
+                .resolutionClock(Duration.ofDays(30));
+        workplace = new ComplaintStory("C-HR-" + run, start).received(Channel.WALK_IN, ComplainantType.EMPLOYEE)
+                .accepted().triaged("WORKPLACE", Severity.IMPORTANT).dispatched("HR", "hr-1");
+        for (var s : List.of(engineering, operations, workplace)) {
+            publish(s);
+        }
+        Eventually.await(Duration.ofSeconds(30), () -> {
+            for (var s : List.of(engineering, operations, workplace)) {
+                var r = get("/api/v1/ledger/" + s.number(), Caller.admin());
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(json.readTree(r.body()).path("timeline").size()).isEqualTo(s.events().size());
+            }
+        });
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestClockConfiguration.START);
+    }
+
+    List<String> listed(String query, Caller caller) {
+        var r = get("/api/v1/ledger?size=200&from=2026-01-12&to=2026-01-12" + query, caller);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<String> numbers = new ArrayList<>();
+        json.readTree(r.body()).path("items").forEach(i -> numbers.add(i.path("complaintNumber").asString()));
+        return numbers.stream().filter(n -> n.endsWith(run)).toList();
+    }
+
+    @Test
+    void a_department_sees_its_own_complaints_and_workplace_complaints_only_reach_hr() {
+        assertThat(listed("", new Caller("h1", "HANDLER", "ENGINEERING"))).containsExactly(engineering.number());
+        assertThat(listed("", Caller.supervisor())).containsExactlyInAnyOrder(engineering.number(), operations.number());
+        assertThat(listed("", new Caller("hr", "DEPARTMENT_MANAGER", "HR"))).containsExactly(workplace.number());
+        assertThat(get("/api/v1/ledger/" + workplace.number(), Caller.supervisor()).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/ledger/" + operations.number(), new Caller("h1", "HANDLER", "ENGINEERING")).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/ledger/" + workplace.number(), new Caller("hr", "HANDLER", "HR")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void every_read_of_an_entry_is_in_the_audit_trail() {
+        get("/api/v1/ledger/" + engineering.number(), new Caller("reader-" + run, "HANDLER", "ENGINEERING"));
+        var audit = get("/api/v1/ledger/" + engineering.number() + "/audit", Caller.admin());
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).contains("reader-" + run).contains("LEDGER_READ");
+        assertThat(get("/api/v1/ledger/" + engineering.number() + "/audit", new Caller("h", "HANDLER", "ENGINEERING")).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void filters_sorting_and_bad_query_values() {
+        assertThat(listed("&department=OPERATIONS", Caller.supervisor())).containsExactly(operations.number());
+        assertThat(listed("&channel=PHONE&status=DISPATCHED", Caller.supervisor())).containsExactly(engineering.number());
+        assertThat(get("/api/v1/ledger?status=SLEEPING", Caller.supervisor()).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/ledger?sort=colour", Caller.supervisor()).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/ledger?size=100000", Caller.supervisor()).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/ledger?from=2026-02-01&to=2026-01-01", Caller.supervisor()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void past_its_deadline_a_complaint_is_in_the_overdue_filter_and_the_daily_overdue_report() {
+        clock.set(Instant.parse("2026-01-12T12:00:00Z")); // engineering's 8h clock is due 10:0x
+        assertThat(listed("&overdue=true", Caller.supervisor())).containsExactly(engineering.number());
+        var report = json.readTree(get("/api/v1/reports/overdue", Caller.supervisor()).body());
+        List<String> overdue = new ArrayList<>();
+        report.path("items").forEach(i -> overdue.add(i.path("complaintNumber").asString()));
+        assertThat(overdue).contains(engineering.number()).doesNotContain(operations.number());
+        JsonNode item = null;
+        for (JsonNode i : report.path("items")) {
+            if (i.path("complaintNumber").asString().equals(engineering.number())) {
+                item = i;
+            }
+        }
+        assertThat(item.path("lateClocks").get(0).path("clock").asString()).isEqualTo("RESOLUTION");
+        assertThat(item.path("lateClocks").get(0).path("hoursOverdue").asLong()).isEqualTo(1);
+        String csv = new String(getBytes("/api/v1/reports/overdue?format=csv", Caller.supervisor()).body(), StandardCharsets.UTF_8);
+        assertThat(csv).contains(engineering.number() + ",DISPATCHED,GENERAL,ENGINEERING,eng-1,RESOLUTION");
+
+        clock.set(Instant.parse("2026-01-12T09:00:00Z"));
+        assertThat(listed("&overdue=true", Caller.supervisor())).isEmpty();
+    }
+
+    @Test
+    void the_ledger_exports_open_as_csv_and_xlsx_with_personal_data_masked() throws Exception {
+        var csv = getBytes("/api/v1/ledger/export?format=csv&department=ENGINEERING&from=2026-01-12&to=2026-01-12", Caller.supervisor());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(".csv");
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text).contains(engineering.number()).contains("张*").contains("138****8000")
+                .doesNotContain("13800138000").doesNotContain(operations.number());
+
+        var xlsx = getBytes("/api/v1/ledger/export?format=xlsx&from=2026-01-12&to=2026-01-12", Caller.supervisor());
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = wb.getSheetAt(0);
+            List<String> numbers = new ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                numbers.add(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(numbers).contains(engineering.number(), operations.number()).doesNotContain(workplace.number());
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("投诉编号");
+        }
+        assertThat(get("/api/v1/ledger/export?format=pdf", Caller.supervisor()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void after_month_end_the_previous_months_report_is_produced_once_and_published() {
+        clock.set(Instant.parse("2026-01-31T12:00:00Z"));
+        // before January is over only an earlier month can be due; January's report is still provisional
+        monthly.produceDueReport().ifPresent(r -> assertThat(r.period()).isNotEqualTo("2026-01"));
+        assertThat(monthly.report(YearMonth.of(2026, 1)).provisional()).isTrue();
+        clock.set(Instant.parse("2026-02-01T03:00:00Z")); // 11:00 Shanghai on the 1st, past the grace period
+        var produced = monthly.produceDueReport();
+        assertThat(produced).isPresent();
+        assertThat(produced.get().period()).isEqualTo("2026-01");
+        assertThat(produced.get().provisional()).isFalse();
+        assertThat(produced.get().totals().count("received")).isGreaterThanOrEqualTo(3);
+        assertThat(monthly.produceDueReport()).as("produced once").isEmpty();
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.REPORTING)) {
+            probe.await(EventProbe.ofType("2026-01", "MonthlyReportPublished"), 1, Duration.ofSeconds(30));
+        }
+        assertThat(monthly.report(YearMonth.of(2026, 1)).generatedAt()).isEqualTo(Instant.parse("2026-02-01T03:00:00Z"));
+    }
+
+    @Test
+    void a_rebuild_from_offset_zero_gives_back_the_same_ledger_and_statistics() {
+        String before = get("/api/v1/ledger/" + engineering.number(), Caller.admin()).body();
+        String statsBefore = get("/api/v1/statistics?from=2026-01-01&to=2026-01-31&by=department", Caller.supervisor()).body();
+
+        var started = post("/api/v1/ledger/rebuild", Caller.admin());
+        assertThat(started.statusCode()).isEqualTo(202);
+        String statusUrl = json.readTree(started.body()).path("statusUrl").asString();
+        Eventually.await(Duration.ofSeconds(90), () ->
+                assertThat(json.readTree(get(statusUrl, Caller.admin()).body()).path("state").asString()).isEqualTo("DONE"));
+
+        assertThat(json.readTree(get("/api/v1/ledger/" + engineering.number(), Caller.admin()).body()))
+                .isEqualTo(json.readTree(before));
+        assertThat(json.readTree(get("/api/v1/statistics?from=2026-01-01&to=2026-01-31&by=department", Caller.supervisor()).body()))
+                .isEqualTo(json.readTree(statsBefore));
+        assertThat(post("/api/v1/ledger/rebuild", Caller.supervisor()).statusCode()).isEqualTo(403);
+    }
+}

@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -55,6 +57,28 @@ public class LedgerUpdater {
         this.duplicates = Counter.builder("ledger.events.duplicate").description("redelivered events ignored").register(meters);
     }
 
+    /**
+     * MongoDB field names may not contain '.' or start with '$'; a payload from another service must never make the
+     * ledger write fail, so such keys are stored with '_' instead.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> storable(Map<String, Object> payload) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        payload.forEach((k, v) -> out.put(k.replace('.', '_').replaceFirst("^\\$", "_"), storableValue(v)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object storableValue(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return storable((Map<String, Object>) m);
+        }
+        if (v instanceof List<?> list) {
+            return list.stream().map(LedgerUpdater::storableValue).toList();
+        }
+        return v;
+    }
+
     /** @return true when the event changed the ledger, false when it was already there (a redelivery or a replay). */
     public boolean apply(LedgerEvent raw) {
         if (properties.ledger().ignoredTypes().contains(raw.type())) {
@@ -63,7 +87,7 @@ public class LedgerUpdater {
         // personal data never reaches the ledger's storage in clear (SPEC §7); Mongo keeps milliseconds
         LedgerEvent event = new LedgerEvent(raw.eventId(), raw.type(),
                 raw.occurredAt() == null ? null : raw.occurredAt().truncatedTo(ChronoUnit.MILLIS), raw.complaintId(),
-                raw.topic(), raw.producer(), PersonalDataMask.payload(raw.payload()));
+                raw.topic(), raw.producer(), storable(PersonalDataMask.payload(raw.payload())));
         String number = event.complaintId();
         for (int attempt = 1; ; attempt++) {
             LedgerDocument doc = ledger.find(number).orElse(null);

@@ -80,13 +80,14 @@ class LedgerFlowTest extends ReportingIntegrationTest {
         publishRaw(Topics.DISPATCH, story.number(), """
                 {"eventId":"6f1d2c9e-0000-4000-8000-000000000001","type":"HandlerNoteAdded","schemaVersion":1,
                  "occurredAt":"2026-11-27T02:00:00Z","complaintId":"%s","correlationId":"c","producer":"dispatch-service",
-                 "payload":{"note":"called back","phone":"13912345678"}}""".formatted(story.number()));
+                 "payload":{"note":"called back","phone":"13912345678","by.team":{"$kind":"x"}}}""".formatted(story.number()));
 
         JsonNode entry = awaitEntry(story.number(), e -> e.path("timeline").size() == 2);
         JsonNode unknown = entry.path("timeline").get(1);
         assertThat(unknown.path("type").asString()).isEqualTo("HandlerNoteAdded");
         assertThat(unknown.path("payload").path("note").asString()).isEqualTo("called back");
         assertThat(unknown.path("payload").path("phone").asString()).isEqualTo("139****5678");
+        assertThat(unknown.path("payload").path("by_team").path("_kind").asString()).isEqualTo("x");
         assertThat(entry.path("status").asString()).isEqualTo("RECEIVED");
     }
 

@@ -6,7 +6,10 @@ import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Builds the ledger from every life-cycle topic (SPEC §6: reporting consumes everything). */
+/**
+ * Builds the ledger from every life-cycle topic (SPEC §6: reporting consumes everything). Safe with several consumer
+ * threads or instances: one complaint's events on different topics are serialised by optimistic locking.
+ */
 @Component
 public class LedgerListener {
 
@@ -20,7 +23,8 @@ public class LedgerListener {
         this.reader = reader;
     }
 
-    @KafkaListener(id = ID, groupId = "reporting-ledger", topics = "#{@ledgerTopics}")
+    @KafkaListener(id = ID, groupId = "reporting-ledger", topics = "#{@ledgerTopics}",
+            concurrency = "${reporting.ledger.concurrency:1}")
     public void on(ConsumerRecord<String, String> record) {
         MDC.put("complaintId", record.key());
         try {

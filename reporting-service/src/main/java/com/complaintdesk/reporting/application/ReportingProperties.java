@@ -26,7 +26,7 @@ public record ReportingProperties(
             @DefaultValue({"complaints.intake", "complaints.triage", "complaints.dispatch", "complaints.sla", "complaints.followup"})
             List<String> topics,
             /* event types on those topics that are not about one complaint (keyed by a date or period) */
-            @DefaultValue({"DailyOverdueReport", "MonthlyReportPublished"}) Set<String> ignoredTypes,
+            @DefaultValue({"DailyOverdueReport", "MonthlyReportPublished", "MonthlyReportOverdue"}) Set<String> ignoredTypes,
             @DefaultValue("RESOLUTION") Set<String> resolutionClocks,
             @DefaultValue("REVISIT") Set<String> postResolutionClocks,
             @DefaultValue("WORKPLACE") Set<String> confidentialCategories,

@@ -178,6 +178,11 @@ public final class LedgerProjection {
                     dispatchedConfidential = dispatchedConfidential || p.flag("confidential");
                     dispatchedAt = dispatchedAt == null ? at : dispatchedAt;
                 }
+                case "DepartmentTransferred" -> {
+                    department = firstNonNull(p.text("toDepartment"), department);
+                    handler = firstNonNull(p.text("toHandler"), handler);
+                }
+                case "SupervisorAssigned" -> supervisor = firstNonNull(p.text("supervisor"), supervisor);
                 case "ComplaintReassigned" -> {
                     department = firstNonNull(p.text("department"), department);
                     handler = firstNonNull(p.text("toHandler"), handler);
@@ -217,6 +222,7 @@ public final class LedgerProjection {
                     Integer count = p.integer("reopenCount");
                     reopens = count != null ? Math.max(reopens + 1, count) : reopens + 1;
                     department = firstNonNull(p.text("department"), department);
+                    handler = firstNonNull(p.text("handler"), handler);
                 }
                 case "SpecialReportFiled" -> specialReport = true;
                 case "ComplaintClosed" -> closedAt = at;
@@ -227,9 +233,15 @@ public final class LedgerProjection {
                                 null, null, null, null, "RUNNING"));
                     }
                 }
+                case "SlaClockPaused" -> updateClock(p.text("clock"), d -> d.stoppedAt() != null ? d
+                        : new Deadline(d.clock(), d.startedAt(), d.dueAt(), null, d.warnedAt(), d.breachedAt(), d.escalationLevel(), "PAUSED"));
+                case "SlaClockResumed" -> updateClock(p.text("clock"), d -> d.stoppedAt() != null ? d
+                        : new Deadline(d.clock(), d.startedAt(), firstNonNull(p.instant("dueAt"), d.dueAt()), null, d.warnedAt(),
+                        d.breachedAt(), d.escalationLevel(), d.breachedAt() != null ? "BREACHED" : "RUNNING"));
                 case "SlaClockStopped" -> updateClock(p.text("clock"), d -> {
                     boolean breached = p.flag("breached") || d.breachedAt() != null;
-                    return new Deadline(d.clock(), d.startedAt(), d.dueAt(), firstNonNull(p.instant("stoppedAt"), at),
+                    return new Deadline(d.clock(), firstNonNull(d.startedAt(), p.instant("startedAt")),
+                            firstNonNull(d.dueAt(), p.instant("dueAt")), firstNonNull(p.instant("stoppedAt"), at),
                             d.warnedAt(), d.breachedAt(), d.escalationLevel(), breached ? "BREACHED_STOPPED" : "STOPPED");
                 });
                 case "SlaWarning" -> updateClock(p.text("clock"), d -> new Deadline(d.clock(), d.startedAt(),
@@ -301,7 +313,7 @@ public final class LedgerProjection {
             boolean resolved = "RESOLVED".equals(status);
             Instant min = null;
             for (Deadline d : deadlines.values()) {
-                if (!d.running() || d.dueAt() == null) {
+                if (!d.running() || d.dueAt() == null || "PAUSED".equals(d.state())) {
                     continue;
                 }
                 boolean post = settings.postResolutionClocks().contains(d.clock());

@@ -103,6 +103,31 @@ class LedgerProjectionTest {
     }
 
     @Test
+    void given_a_clock_paused_for_documents_when_resumed_then_it_is_not_overdue_meanwhile_and_takes_the_new_due_time() {
+        var story = dispatched().resolutionClock(Duration.ofHours(4));
+        story.on(Topics.SLA, new SlaEvents.SlaClockPaused("RESOLUTION", story.now(), "AWAITING_DOCUMENTS"));
+        LedgerEntry paused = projection.project("C-1", StoryEvents.of(story));
+        assertThat(paused.deadlines().get("RESOLUTION").state()).isEqualTo("PAUSED");
+        assertThat(paused.nextDueAt()).isNull();
+
+        Instant newDue = story.now().plus(Duration.ofDays(1));
+        story.on(Topics.SLA, new SlaEvents.SlaClockResumed("RESOLUTION", story.now(), newDue, 3600));
+        LedgerEntry resumed = projection.project("C-1", StoryEvents.of(story));
+        assertThat(resumed.deadlines().get("RESOLUTION").state()).isEqualTo("RUNNING");
+        assertThat(resumed.nextDueAt()).isEqualTo(newDue);
+    }
+
+    @Test
+    void given_a_department_transfer_when_projected_then_the_new_department_and_handler_show() {
+        var story = dispatched();
+        story.on(Topics.DISPATCH, new com.complaintdesk.contracts.events.DispatchEvents.DepartmentTransferred(
+                "ENGINEERING", "OPERATIONS", "eng-li", "ops-zhao", "wrong department", "mgr"));
+        LedgerEntry e = projection.project("C-1", StoryEvents.of(story));
+        assertThat(e.department()).isEqualTo("OPERATIONS");
+        assertThat(e.handler()).isEqualTo("ops-zhao");
+    }
+
+    @Test
     void given_a_resolution_before_its_deadline_when_projected_then_it_is_on_time_and_the_revisit_clock_is_next() {
         var story = dispatched().resolutionClock(Duration.ofDays(2)).resolved().revisitClock(Duration.ofDays(2));
 

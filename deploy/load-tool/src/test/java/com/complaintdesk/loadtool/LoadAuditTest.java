@@ -39,7 +39,7 @@ class LoadAuditTest {
             throws Exception {
         LoadOptions options = LoadOptions.parse(new String[]{
                 "--gateway", system.gateway().toString(), "--kafka", system.kafka(),
-                "--rate", System.getProperty("load.rate", "10"), "--duration", System.getProperty("load.duration", "30s"),
+                "--rate", System.getProperty("load.rate", "6"), "--duration", System.getProperty("load.duration", "30s"),
                 "--drain-timeout", "120s", "--ledger-sample", "0.1", "--ledger-audit", "all", "--ledger-parallel", "4",
                 "--collective-share", "0.1", "--major-share", "0.1", "--progress-every", "10s"});
         ByteArrayOutputStream log = new ByteArrayOutputStream();

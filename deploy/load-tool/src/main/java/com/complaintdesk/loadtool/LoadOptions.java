@@ -92,11 +92,6 @@ public record LoadOptions(
         return parse(new String[0]);
     }
 
-    public LoadOptions withGateway(URI g) {
-        return new LoadOptions(g, kafka, apiKey, rate, concurrency, duration, count, warmup, drainTimeout, requestTimeout, retries,
-                maxInFlight, ledgerSample, ledgerPoll, ledgerAudit, ledgerParallel, majorShare, evidenceShare,
-                collectiveShare, englishShare, seed, progressEvery, staffRoles, reportFile, quiet);
-    }
 
     /** Share of complaints checked in the ledger at the end (1 for {@code all}, 0 for {@code none}). */
     public double ledgerAuditShare() {

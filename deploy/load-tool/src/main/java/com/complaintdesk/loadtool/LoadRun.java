@@ -120,7 +120,7 @@ public final class LoadRun {
                 ComplaintGenerator.Generated g = generator.next();
                 count(g);
                 sent.incrementAndGet();
-                send(client, timers, inFlight, tracker, g, intended, startedAt.plusNanos(intended - start), 0);
+                send(client, timers, inFlight, g, intended, startedAt.plusNanos(intended - start), 0);
             }
             double sendSeconds = (System.nanoTime() - start) / 1e9;
             // in-flight POSTs, retries included, end within their timeouts
@@ -179,7 +179,7 @@ public final class LoadRun {
         }
     }
 
-    private void send(GatewayClient client, ScheduledExecutorService timers, Semaphore inFlight, EventTracker tracker,
+    private void send(GatewayClient client, ScheduledExecutorService timers, Semaphore inFlight,
                       ComplaintGenerator.Generated g, long intended, Instant intendedAt, int attempt) {
         client.postComplaint(g.body(), g.idempotencyKey()).whenComplete((r, e) -> {
             GatewayClient.PostResult result = e != null ? GatewayClient.failed(e) : r;
@@ -214,7 +214,7 @@ public final class LoadRun {
             errorExamples.putIfAbsent(result.kind(), abbreviate(result.detail()));
             if (result.retryable() && attempt < o.retries()) {
                 retried.incrementAndGet();
-                timers.schedule(() -> send(client, timers, inFlight, tracker, g, intended, intendedAt, attempt + 1),
+                timers.schedule(() -> send(client, timers, inFlight, g, intended, intendedAt, attempt + 1),
                         200L * (attempt + 1), TimeUnit.MILLISECONDS);
                 return;
             }

@@ -79,7 +79,7 @@ public final class LoadRun {
 
     public Outcome run() throws Exception {
         double loadBefore = loadAverage();
-        Map<Long, ProcessStats.Sample> procBefore = ProcessStats.sample();
+        Map<Long, ProcessStats.Sample> procBefore = ProcessStats.sample(o.kafka());
         Instant startedAt = clock.instant();
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("load-timer"));
         try (GatewayClient client = new GatewayClient(o.gateway(), o.apiKey(), o.requestTimeout());
@@ -147,12 +147,12 @@ public final class LoadRun {
                 }
             }
             progress.cancel(false);
-            Map<Long, ProcessStats.Sample> procDrained = ProcessStats.sample();
+            Map<Long, ProcessStats.Sample> procDrained = ProcessStats.sample(o.kafka());
             Map<String, Long> lagAtDrainEnd = ConsumerLag.byGroup(o.kafka());
             double pipelineSeconds = (System.nanoTime() - start) / 1e9;
             Map<String, GatewayClient.LedgerView> ledger = ledgerAudit(client, tracker);
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-            Map<Long, ProcessStats.Sample> procAfter = ProcessStats.sample();
+            Map<Long, ProcessStats.Sample> procAfter = ProcessStats.sample(o.kafka());
             Map<String, Long> lagAtEnd = ConsumerLag.byGroup(o.kafka());
 
             Latencies seen = new Latencies();

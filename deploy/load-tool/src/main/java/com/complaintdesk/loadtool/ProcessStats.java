@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * CPU time and memory of the system's processes on this machine, from /proc (Linux only; elsewhere it finds nothing):
- * the services (their {@code *-exec.jar}), the Kafka broker and the launcher that holds the Mongo-wire store. The load
- * tool's own process is left out.
+ * the services (their {@code *-exec.jar}), the Kafka broker and the launcher that holds the Mongo-wire store. Only the
+ * system under test counts — services whose {@code KAFKA_BOOTSTRAP_SERVERS} names its broker's port, the broker whose
+ * config listens there, the launcher that is their parent — so a second local system on the machine (another
+ * engineer's tests) is left out, and so is the load tool's own process.
  */
 public final class ProcessStats {
 
@@ -29,13 +31,17 @@ public final class ProcessStats {
     private ProcessStats() {
     }
 
-    public static Map<Long, Sample> sample() {
+    public static Map<Long, Sample> sample(String kafkaBootstrap) {
         Map<Long, Sample> out = new LinkedHashMap<>();
         Path proc = Path.of("/proc");
         if (!Files.isDirectory(proc)) {
             return out;
         }
         long self = ProcessHandle.current().pid();
+        String port = kafkaBootstrap == null || kafkaBootstrap.lastIndexOf(':') < 0 ? null
+                : kafkaBootstrap.substring(kafkaBootstrap.lastIndexOf(':') + 1).split(",")[0];
+        Map<Long, Long> parents = new LinkedHashMap<>();
+        Map<Long, Sample> launchers = new LinkedHashMap<>();
         List<Path> dirs = new ArrayList<>();
         try (Stream<Path> s = Files.list(proc)) {
             s.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(dirs::add);
@@ -48,9 +54,17 @@ public final class ProcessStats {
                 continue;
             }
             try {
-                String cmd = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
-                String name = nameOf(cmd);
+                String raw = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8);
+                String program = raw.indexOf('\0') < 0 ? raw : raw.substring(0, raw.indexOf('\0'));
+                if (!program.equals("java") && !program.endsWith("/java")) {
+                    continue; // a wrapper such as timeout or a shell that merely mentions java
+                }
+                String name = nameOf(raw.replace('\0', ' '));
                 if (name == null) {
+                    continue;
+                }
+                boolean launcher = name.equals("launcher+mongo");
+                if (port != null && !launcher && !belongs(dir, raw, name, port)) {
                     continue;
                 }
                 String stat = Files.readString(dir.resolve("stat"));
@@ -62,12 +76,43 @@ public final class ProcessStats {
                         rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
                     }
                 }
-                out.put(pid, new Sample(pid, name, cpu, rss));
+                Sample sample = new Sample(pid, name, cpu, rss);
+                if (launcher && port != null) {
+                    launchers.put(pid, sample);
+                } else {
+                    out.put(pid, sample);
+                    parents.put(pid, Long.parseLong(f[1]));
+                }
             } catch (IOException | RuntimeException e) {
                 // the process ended meanwhile, or is not ours to read
             }
         }
+        launchers.forEach((pid, sample) -> {
+            if (parents.containsValue(pid)) {
+                out.put(pid, sample);
+            }
+        });
         return out;
+    }
+
+    /** A service wired to this Kafka port, or the broker listening on it. */
+    private static boolean belongs(Path dir, String rawCmdline, String name, String port) throws IOException {
+        if (name.equals("kafka")) {
+            for (String arg : rawCmdline.split("\0")) {
+                if (arg.endsWith(".properties") && Files.isReadable(Path.of(arg))) {
+                    return Files.readAllLines(Path.of(arg)).stream()
+                            .anyMatch(l -> l.startsWith("listeners=") && l.matches(".*:" + port + "(,.*)?$"));
+                }
+            }
+            return false;
+        }
+        String env = new String(Files.readAllBytes(dir.resolve("environ")), StandardCharsets.UTF_8);
+        for (String v : env.split("\0")) {
+            if (v.startsWith("KAFKA_BOOTSTRAP_SERVERS=")) {
+                return v.matches(".*:" + port + "(,.*)?$");
+            }
+        }
+        return false;
     }
 
     static String nameOf(String cmd) {

@@ -24,7 +24,7 @@ class LoadAuditTest {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        system = RunningSystem.start(Duration.ofMinutes(4));
+        system = RunningSystem.start(Duration.ofMinutes(4), System.out); // progress into target/surefire-reports
     }
 
     @AfterAll

@@ -39,7 +39,9 @@ final class KafkaBroker {
         return process;
     }
 
-    static KafkaBroker start(Options options, int port, int controllerPort, Duration timeout) throws IOException {
+    static KafkaBroker start(Options options, int port, int controllerPort, Duration timeout,
+                             java.util.function.Consumer<ChildProcess> launched,
+                             java.util.function.BooleanSupplier abandoned) throws IOException {
         Path lib = options.kafkaLib();
         if (!Files.isDirectory(lib) || !hasKafkaJar(lib)) {
             throw new StartupException("the broker's classpath " + lib + " is missing or has no kafka_2.13 jar: build it "
@@ -67,10 +69,11 @@ final class KafkaBroker {
                 "-Dlog4j2.level=WARN",
                 "-cp", classpath, "kafka.Kafka", config.toString()));
         ChildProcess child = ChildProcess.start("kafka", command, Map.of(), home, log);
+        launched.accept(child);
         String bootstrap = options.host() + ":" + port;
         KafkaBroker broker = new KafkaBroker(child, bootstrap);
         try {
-            broker.awaitReady(options.host(), port, timeout);
+            broker.awaitReady(options.host(), port, timeout, abandoned);
         } catch (RuntimeException e) {
             broker.process.requestStop();
             broker.process.awaitStopped(Duration.ofSeconds(10));
@@ -128,10 +131,10 @@ final class KafkaBroker {
         }
     }
 
-    private void awaitReady(String host, int port, Duration timeout) {
+    private void awaitReady(String host, int port, Duration timeout, java.util.function.BooleanSupplier abandoned) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!portOpen(host, port)) {
-            failIfDead();
+            failIfDead(abandoned);
             if (System.nanoTime() > deadline) {
                 throw new StartupException("Kafka did not open " + host + ":" + port + " within " + timeout.toSeconds()
                         + " s; last lines of " + process.log() + ":\n" + process.tail(40));
@@ -144,7 +147,7 @@ final class KafkaBroker {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(config)) {
             while (true) {
-                failIfDead();
+                failIfDead(abandoned);
                 try {
                     if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
                         return;
@@ -164,7 +167,10 @@ final class KafkaBroker {
         }
     }
 
-    private void failIfDead() {
+    private void failIfDead(java.util.function.BooleanSupplier abandoned) {
+        if (abandoned.getAsBoolean()) {
+            throw new StartupException("stopped while starting");
+        }
         if (!process.isAlive()) {
             throw new StartupException("Kafka exited at start-up (exit " + process.exitCode().orElse(-1) + "); last lines of "
                     + process.log() + ":\n" + process.tail(40));

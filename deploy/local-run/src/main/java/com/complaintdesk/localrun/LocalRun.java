@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -cp 'deploy/local-run/target/local-run.jar:deploy/local-run/target/lib/*' com.complaintdesk.localrun.LocalRun}
@@ -33,46 +37,60 @@ public final class LocalRun {
             System.exit(2);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        LocalSystem[] holder = new LocalSystem[1];
-        Thread hook = new Thread(() -> {
-            LocalSystem s;
-            synchronized (holder) {
-                s = holder[0];
-            }
-            if (s != null) {
-                s.stop();
-            }
-            stopped.countDown();
-        }, "local-run-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        LocalSystem system = LocalSystem.prepare(options);
+        CountDownLatch stopping = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.countDown();
+            system.stop();
+        }, "local-run-shutdown"));
+        watchParent();
 
         out.printf("local-run: data in %s, logs in %s%n", options.dataDir(), options.logDir());
-        LocalSystem system;
         try {
-            system = LocalSystem.start(options);
-        } catch (StartupException e) {
+            system.startUp();
+        } catch (RuntimeException e) {
+            if (stopping.getCount() == 0) {
+                return; // Ctrl-C while starting: the shutdown hook stops what was started
+            }
             System.err.println();
             System.err.println("local-run: FAILED: " + e.getMessage());
             System.exit(1);
             return;
         }
-        synchronized (holder) {
-            holder[0] = system;
-        }
         out.println(banner(system));
         out.flush();
 
         // watch the children: a service that dies later is reported with the end of its log (nothing restarts it)
-        java.util.Set<String> reported = new java.util.HashSet<>();
-        while (stopped.getCount() > 0) {
+        Set<String> reported = new HashSet<>();
+        while (!stopping.await(2, TimeUnit.SECONDS)) {
             for (Map.Entry<String, String> dead : system.deadServices().entrySet()) {
                 if (reported.add(dead.getKey())) {
                     System.err.println("local-run: " + dead.getKey() + " has stopped; last lines of its log:\n" + dead.getValue());
                 }
             }
-            Thread.sleep(2000);
         }
+    }
+
+    /**
+     * deploy/run-local.sh runs the launcher in its own session and passes its pid in LOCAL_RUN_PARENT_PID: if the
+     * script goes away without forwarding a signal (killed, terminal closed), the launcher stops everything itself.
+     */
+    private static void watchParent() {
+        String parent = System.getenv("LOCAL_RUN_PARENT_PID");
+        if (parent == null || parent.isBlank()) {
+            return;
+        }
+        Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(parent.trim()));
+        if (handle.isEmpty()) {
+            return;
+        }
+        Thread watcher = new Thread(() -> {
+            handle.get().onExit().join();
+            System.err.println("local-run: the starting script has gone; stopping everything");
+            System.exit(0);
+        }, "local-run-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     static String banner(LocalSystem system) {
@@ -90,25 +108,19 @@ public final class LocalRun {
         b.append(String.format(Locale.ROOT, "  %-24s %8s%n", "total", ProcStatus.megabytes(total)));
         if (system.options().services().contains(Service.GATEWAY)) {
             b.append(System.lineSeparator()).append("Gateway: ").append(gw).append(System.lineSeparator());
-            b.append(System.lineSeparator()).append("""
-                    # register a complaint (channel front end, API key) -> 201 {"complaintNumber":"C-...", ...}
-                    curl -s -X POST GW/api/v1/complaints -H 'X-Api-Key: local-dev-key' -H 'Content-Type: application/json' \\
-                      -d '{"channel":"PHONE","complainant":{"name":"张三","phone":"13800138000","type":"CONSUMER"},"content":"上周买的电饭煲用了两次就不能加热了,要求换货。","subject":"3F 家电区","requestedRemedies":["EXCHANGE"]}'
-
-                    # the complainant's view (last 4 digits of the phone)
-                    curl -s -H 'X-Api-Key: local-dev-key' 'GW/api/v1/complaints/C-yyyyMMdd-nnnnnn/status?verify=8000'
-
-                    # a staff token (local run only), then the ledger entry (a minute later: DISPATCHED, department, handler)
-                    TOKEN=$(curl -s -X POST GW/api/v1/auth/dev-token -H 'Content-Type: application/json' \\
-                      -d '{"userId":"u1","roles":["TRIAGE_OFFICER"],"department":"SERVICE_DESK"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
-                    curl -s -H "Authorization: Bearer $TOKEN" GW/api/v1/ledger/C-yyyyMMdd-nnnnnn
-
-                    API docs: GW/swagger-ui.html
-                    """.replace("GW", gw));
+            b.append(System.lineSeparator()).append(exampleCalls().replace("GW", gw));
         }
         b.append("Logs: ").append(system.options().logDir()).append(System.lineSeparator());
         b.append("Ctrl-C stops everything.");
         return b.toString();
+    }
+
+    private static String exampleCalls() {
+        try (var in = LocalRun.class.getResourceAsStream("/example-calls.txt")) {
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     /** The repository: LOCAL_RUN_REPO, else the working directory if it has deploy/local-run, else from this jar's place. */

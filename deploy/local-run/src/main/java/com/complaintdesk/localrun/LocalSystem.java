@@ -43,27 +43,43 @@ public final class LocalSystem implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private MongoWireStore mongo;
     private KafkaBroker kafka;
+    private ChildProcess kafkaProcess;
     private String kafkaBootstrap;
     private String mongoBaseUri;
     private Duration startupTime;
-    private boolean stopped;
+    private volatile boolean stopped;
 
     private LocalSystem(Options options) {
         this.options = options;
         this.out = options.progress();
     }
 
+    /** Starts the whole system and returns once all is ready; on failure stops what it started and throws. */
     public static LocalSystem start(Options options) {
-        LocalSystem system = new LocalSystem(options);
+        return prepare(options).startUp();
+    }
+
+    /** A system not started yet: {@link #stop} may be called from another thread (Ctrl-C) while {@link #startUp} runs. */
+    public static LocalSystem prepare(Options options) {
+        return new LocalSystem(options);
+    }
+
+    public LocalSystem startUp() {
         try {
-            system.startAll();
-            return system;
+            startAll();
+            return this;
         } catch (RuntimeException | Error e) {
-            system.stop();
+            stop();
             throw e;
         } catch (IOException e) {
-            system.stop();
+            stop();
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void checkNotStopped() {
+        if (stopped) {
+            throw new StartupException("stopped while starting");
         }
     }
 
@@ -78,7 +94,12 @@ public final class LocalSystem implements AutoCloseable {
             progress("MongoDB: using %s", mongoBaseUri);
         } else {
             int port = resolvePort("the Mongo-wire store", options.mongoPort());
-            mongo = MongoWireStore.start(options.dataDir(), options.host(), port);
+            checkNotStopped();
+            MongoWireStore store = MongoWireStore.start(options.dataDir(), options.host(), port);
+            synchronized (this) {
+                mongo = store;
+            }
+            checkNotStopped();
             mongoBaseUri = mongo.baseUri();
             progress("Mongo-wire store (H2 file %s) up on %s", options.dataDir().resolve("mongo"), mongoBaseUri);
         }
@@ -89,7 +110,8 @@ public final class LocalSystem implements AutoCloseable {
             int port = resolvePort("Kafka", options.kafkaPort());
             int controller = resolvePort("the Kafka controller", options.controllerPort());
             progress("starting Kafka %s (KRaft, data in %s) ...", "4.1.2", options.dataDir().resolve("kafka"));
-            kafka = KafkaBroker.start(options, port, controller, KAFKA_TIMEOUT);
+            checkNotStopped();
+            kafka = KafkaBroker.start(options, port, controller, KAFKA_TIMEOUT, this::adopt, () -> stopped);
             kafkaBootstrap = kafka.bootstrapServers();
             progress("Kafka up on %s", kafkaBootstrap);
         }
@@ -130,10 +152,14 @@ public final class LocalSystem implements AutoCloseable {
         while (!queue.isEmpty() || !starting.isEmpty()) {
             while (!queue.isEmpty() && starting.size() < options.parallelStarts()) {
                 Service s = queue.poll();
-                services.put(s, launch(s));
+                synchronized (this) {
+                    checkNotStopped();
+                    services.put(s, launch(s));
+                }
                 starting.add(s);
                 progress("starting %s on :%d ...", s.module(), ports.get(s));
             }
+            checkNotStopped();
             for (Service s : List.copyOf(starting)) {
                 ChildProcess p = services.get(s);
                 if (!p.isAlive()) {
@@ -160,6 +186,14 @@ public final class LocalSystem implements AutoCloseable {
                 sleep(500);
             }
         }
+    }
+
+    /** The broker's JVM, known from its launch on, so a stop during its start-up ends it too. */
+    private synchronized void adopt(ChildProcess broker) {
+        if (stopped) {
+            broker.requestStop();
+        }
+        kafkaProcess = broker;
     }
 
     private ChildProcess launch(Service s) throws IOException {
@@ -254,10 +288,17 @@ public final class LocalSystem implements AutoCloseable {
     /** A service that died after start-up, with the end of its log; empty while all run. */
     public Map<String, String> deadServices() {
         Map<String, String> dead = new LinkedHashMap<>();
+        if (stopped) {
+            return dead; // stopping: every child is meant to end
+        }
         if (kafka != null && !kafka.process().isAlive()) {
             dead.put("kafka", kafka.process().tail(30));
         }
-        services.forEach((s, p) -> {
+        Map<Service, ChildProcess> snapshot;
+        synchronized (this) {
+            snapshot = new EnumMap<>(services);
+        }
+        snapshot.forEach((s, p) -> {
             if (!p.isAlive()) {
                 dead.put(s.module(), p.tail(30));
             }
@@ -273,7 +314,11 @@ public final class LocalSystem implements AutoCloseable {
         if (kafka != null) {
             kafka.process().rssKiB().ifPresent(v -> rss.put("kafka", v));
         }
-        services.forEach((s, p) -> {
+        Map<Service, ChildProcess> snapshot;
+        synchronized (this) {
+            snapshot = new EnumMap<>(services);
+        }
+        snapshot.forEach((s, p) -> {
             OptionalLong v = p.rssKiB();
             v.ifPresent(kib -> rss.put(s.module(), kib));
         });
@@ -281,24 +326,31 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Stops the services (SIGTERM, then kill after a grace period), then Kafka, then the Mongo-wire store. */
-    public synchronized void stop() {
-        if (stopped) {
-            return;
+    public void stop() {
+        List<ChildProcess> running;
+        ChildProcess broker;
+        MongoWireStore store;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            running = services.values().stream().filter(ChildProcess::isAlive).toList();
+            broker = kafkaProcess;
+            store = mongo;
         }
-        stopped = true;
-        List<ChildProcess> running = services.values().stream().filter(ChildProcess::isAlive).toList();
         if (!running.isEmpty()) {
             progress("stopping %d services ...", running.size());
         }
         running.forEach(ChildProcess::requestStop);
         running.forEach(p -> p.awaitStopped(Duration.ofSeconds(20)));
-        if (kafka != null && kafka.process().isAlive()) {
+        if (broker != null && broker.isAlive()) {
             progress("stopping Kafka ...");
-            kafka.process().requestStop();
-            kafka.process().awaitStopped(Duration.ofSeconds(30));
+            broker.requestStop();
+            broker.awaitStopped(Duration.ofSeconds(30));
         }
-        if (mongo != null) {
-            mongo.close();
+        if (store != null) {
+            store.close();
         }
         progress("stopped");
     }

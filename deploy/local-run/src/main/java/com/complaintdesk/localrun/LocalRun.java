@@ -99,13 +99,18 @@ public final class LocalRun {
         b.append(System.lineSeparator());
         b.append(String.format(Locale.ROOT, "All up in %.1f s. Kafka %s, MongoDB %s%n",
                 system.startupTime().toMillis() / 1000.0, system.kafkaBootstrapServers(), system.mongoUri("<service>")));
-        long total = 0;
-        b.append("Resident memory (VmRSS):").append(System.lineSeparator());
-        for (Map.Entry<String, Long> e : system.residentMemoryKiB().entrySet()) {
-            total += e.getValue();
-            b.append(String.format(Locale.ROOT, "  %-24s %8s%n", e.getKey(), ProcStatus.megabytes(e.getValue())));
+        Map<String, Long> rss = system.residentMemoryKiB();
+        if (rss.isEmpty()) {
+            b.append("Resident memory: not available here (reads /proc/<pid>/status, Linux only)").append(System.lineSeparator());
+        } else {
+            long total = 0;
+            b.append("Resident memory (VmRSS):").append(System.lineSeparator());
+            for (Map.Entry<String, Long> e : rss.entrySet()) {
+                total += e.getValue();
+                b.append(String.format(Locale.ROOT, "  %-24s %8s%n", e.getKey(), ProcStatus.megabytes(e.getValue())));
+            }
+            b.append(String.format(Locale.ROOT, "  %-24s %8s%n", "total", ProcStatus.megabytes(total)));
         }
-        b.append(String.format(Locale.ROOT, "  %-24s %8s%n", "total", ProcStatus.megabytes(total)));
         if (system.options().services().contains(Service.GATEWAY)) {
             b.append(System.lineSeparator()).append("Gateway: ").append(gw).append(System.lineSeparator());
             b.append(System.lineSeparator()).append(exampleCalls().replace("GW", gw));

@@ -37,8 +37,9 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "run-local: built in $(( $(date +%s) - start )) s"
 fi
 
-CP="deploy/local-run/target/local-run.jar:deploy/local-run/target/lib/*"
-if [ ! -f deploy/local-run/target/local-run.jar ]; then
+# LOCAL_RUN_CLASSPATH: the launcher's own tests run this script before the jar is packaged
+CP="${LOCAL_RUN_CLASSPATH:-deploy/local-run/target/local-run.jar:deploy/local-run/target/lib/*}"
+if [ -z "${LOCAL_RUN_CLASSPATH:-}" ] && [ ! -f deploy/local-run/target/local-run.jar ]; then
   echo "run-local: deploy/local-run/target/local-run.jar is missing: run without SKIP_BUILD=1" >&2
   exit 1
 fi

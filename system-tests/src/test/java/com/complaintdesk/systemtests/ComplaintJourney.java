@@ -60,11 +60,15 @@ final class ComplaintJourney {
             ConsumerRecord<String, String> triaged = awaitEvent(probe, system, Topics.TRIAGE, number, "ComplaintTriaged");
             ConsumerRecord<String, String> dispatched = awaitEvent(probe, system, Topics.DISPATCH, number, "ComplaintDispatched");
             ConsumerRecord<String, String> clock = awaitEvent(probe, system, Topics.SLA, number, "SlaClockStarted");
+            // the request's correlation id travels on into every event it causes, across all four services
+            String correlationId = JSON.readTree(received.value()).path("correlationId").asString();
+            assertThat(correlationId).as("correlation id of %s", received.value()).isNotBlank();
             for (ConsumerRecord<String, String> r : List.of(received, accepted, triaged, dispatched, clock)) {
                 JsonNode envelope = JSON.readTree(r.value());
                 assertThat(envelope.path("complaintId").asString()).as("envelope of %s", r.value()).isEqualTo(number);
                 assertThat(envelope.path("eventId").asString()).as("envelope of %s", r.value()).isNotBlank();
                 assertThat(envelope.path("occurredAt").asString()).as("envelope of %s", r.value()).isNotBlank();
+                assertThat(envelope.path("correlationId").asString()).as("envelope of %s", r.value()).isEqualTo(correlationId);
             }
             JsonNode dispatch = JSON.readTree(dispatched.value()).path("payload");
             assertThat(dispatch.path("department").asString()).as("dispatched: %s", dispatched.value()).isNotBlank();

@@ -48,6 +48,8 @@ public final class LocalSystem implements AutoCloseable {
     private String mongoBaseUri;
     private Duration startupTime;
     private volatile boolean stopped;
+    /** Stops the children when this JVM ends without {@link #stop} (a test JVM that exits or is terminated). */
+    private final Thread exitHook = new Thread(this::stop, "local-system-stop");
 
     private LocalSystem(Options options) {
         this.options = options;
@@ -65,6 +67,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     public LocalSystem startUp() {
+        Runtime.getRuntime().addShutdownHook(exitHook);
         try {
             startAll();
             return this;
@@ -335,6 +338,13 @@ public final class LocalSystem implements AutoCloseable {
                 return;
             }
             stopped = true;
+            if (Thread.currentThread() != exitHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(exitHook);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    // the JVM is already shutting down, or the hook was never added: nothing to undo
+                }
+            }
             running = services.values().stream().filter(ChildProcess::isAlive).toList();
             broker = kafkaProcess;
             store = mongo;

@@ -28,6 +28,8 @@ public record KitProperties(
             @DefaultValue("true") boolean relayEnabled,
             @DefaultValue("50ms") Duration idlePoll,
             @DefaultValue("500") int batchSize,
-            @DefaultValue("10s") Duration sendTimeout) {
+            @DefaultValue("10s") Duration sendTimeout,
+            /* how long the ids of sent events are remembered, so an event put back by a concurrent save is not sent twice */
+            @DefaultValue("1h") Duration sentRetention) {
     }
 }

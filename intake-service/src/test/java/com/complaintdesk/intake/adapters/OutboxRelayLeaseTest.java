@@ -1,0 +1,134 @@
+package com.complaintdesk.intake.adapters;
+
+import com.complaintdesk.kit.KitProperties;
+import com.complaintdesk.kit.outbox.OutboxCollections;
+import com.complaintdesk.kit.outbox.OutboxRelay;
+import com.complaintdesk.testsupport.EventProbe;
+import com.complaintdesk.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several instances of one service share its database: each pending event must still leave once, not once per
+ * instance, and a lease left by an instance that died runs out so the events are not stuck.
+ */
+@SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
+@ActiveProfiles("test")
+class OutboxRelayLeaseTest {
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry r) {
+        TestInfrastructure.register(r);
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    private OutboxRelay relayOver(String collection) {
+        var settings = new KitProperties("test", new KitProperties.Kafka(6, (short) 1, 3, Duration.ofMillis(200)),
+                new KitProperties.Outbox(false, Duration.ofMillis(50), 20, Duration.ofSeconds(10), Duration.ofHours(1)));
+        return new OutboxRelay(mongo, kafka, OutboxCollections.of(collection), settings, new SimpleMeterRegistry(), null);
+    }
+
+    private static Document pendingDoc(String topic, String id, int events) {
+        List<Document> outbox = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            outbox.add(new Document("outboxId", id + "-" + i).append("topic", topic).append("key", id)
+                    .append("json", "{\"n\":\"" + id + "-" + i + "\"}"));
+        }
+        return new Document("_id", id).append("outbox", outbox).append("outboxPending", true);
+    }
+
+    @Test
+    void two_instances_relaying_one_collection_send_every_event_once() throws Exception {
+        String collection = "lease_" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "test.relay." + collection;
+        for (int i = 0; i < 60; i++) {
+            mongo.insert(pendingDoc(topic, "doc-" + i, 2), collection);
+        }
+        OutboxRelay a = relayOver(collection);
+        OutboxRelay b = relayOver(collection);
+
+        CompletableFuture<Integer> byA = CompletableFuture.supplyAsync(() -> drain(a, collection));
+        CompletableFuture<Integer> byB = CompletableFuture.supplyAsync(() -> drain(b, collection));
+        assertThat(byA.get() + byB.get()).isEqualTo(120);
+
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), topic)) {
+            probe.await(r -> true, 120, Duration.ofSeconds(30));
+            Thread.sleep(500); // a duplicate, if any, has time to arrive
+            List<String> values = probe.records().stream().map(r -> r.value()).toList();
+            assertThat(values).hasSize(120).doesNotHaveDuplicates();
+        }
+        assertThat(mongo.getCollection(collection).countDocuments(new Document("outboxPending", true))).isZero();
+    }
+
+    @Test
+    void a_live_lease_of_another_instance_is_respected_and_an_expired_one_is_taken_over() {
+        String collection = "lease_" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "test.relay." + collection;
+        mongo.insert(pendingDoc(topic, "held", 1)
+                .append("outboxLeaseUntil", new Date(System.currentTimeMillis() + 60_000))
+                .append("outboxLeaseOwner", "another-instance"), collection);
+        mongo.insert(pendingDoc(topic, "abandoned", 1)
+                .append("outboxLeaseUntil", new Date(System.currentTimeMillis() - 1_000))
+                .append("outboxLeaseOwner", "a-dead-instance"), collection);
+
+        assertThat(relayOver(collection).relayOnce()).isEqualTo(1);
+
+        assertThat(mongo.getCollection(collection).find(new Document("_id", "abandoned")).first())
+                .containsEntry("outboxPending", false).doesNotContainKey("outboxLeaseOwner");
+        assertThat(mongo.getCollection(collection).find(new Document("_id", "held")).first())
+                .containsEntry("outboxPending", true).containsEntry("outboxLeaseOwner", "another-instance");
+    }
+
+    @Test
+    void an_event_written_back_by_a_save_that_raced_the_relay_is_not_sent_twice() throws Exception {
+        String collection = "lease_" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "test.relay." + collection;
+        OutboxRelay relay = relayOver(collection);
+        Document loadedBeforeRelay = pendingDoc(topic, "raced", 1);
+        mongo.insert(loadedBeforeRelay, collection);
+        assertThat(relay.relayOnce()).isEqualTo(1);
+
+        // a handler that read the document before the relay removed raced-0 saves it with one more event
+        Document staleSave = pendingDoc(topic, "raced", 2);
+        mongo.getCollection(collection).replaceOne(new Document("_id", "raced"), staleSave);
+        assertThat(relay.relayOnce()).isEqualTo(1);
+
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), topic)) {
+            probe.await(r -> true, 2, Duration.ofSeconds(30));
+            Thread.sleep(500);
+            assertThat(probe.records().stream().map(r -> r.value()).toList())
+                    .containsExactlyInAnyOrder("{\"n\":\"raced-0\"}", "{\"n\":\"raced-1\"}");
+        }
+        assertThat(mongo.getCollection(collection).find(new Document("_id", "raced")).first())
+                .containsEntry("outboxPending", false);
+    }
+
+    private static int drain(OutboxRelay relay, String collection) {
+        int sent = 0;
+        for (int pass = 0; pass < 200; pass++) {
+            sent += relay.relayOnce();
+        }
+        return sent;
+    }
+}

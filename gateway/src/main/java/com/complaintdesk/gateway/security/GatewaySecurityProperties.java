@@ -16,6 +16,7 @@ public record GatewaySecurityProperties(
         Map<String, String> apiKeys,
         @DefaultValue Jwt jwt,
         @DefaultValue RateLimit rateLimit,
+        @DefaultValue SecondFactor secondFactor,
         /* paths a channel client (API key) may call; every other /api/** path needs a staff token */
         @DefaultValue({"/api/v1/complaints", "/api/v1/complaints/**", "/api/v1/triage/preview"}) List<String> channelPaths) {
 
@@ -25,6 +26,14 @@ public record GatewaySecurityProperties(
 
     /** A token bucket per caller (API key or user). */
     public record RateLimit(@DefaultValue("2000") int requestsPerSecond, @DefaultValue("4000") int burst) {
+    }
+
+    /**
+     * Wrong answers to the complainant's second factor (last 4 phone digits or the e-mail) allowed per complaint
+     * number inside {@code window}, before the number is locked for {@code lockFor}.
+     */
+    public record SecondFactor(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
+                               @DefaultValue("15m") Duration lockFor, @DefaultValue("100000") int maxTracked) {
     }
 
     public Map<String, String> apiKeys() {

@@ -24,6 +24,17 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    SecondFactorLockout secondFactorLockout(GatewaySecurityProperties properties, Clock clock) {
+        var sf = properties.secondFactor();
+        return new SecondFactorLockout(sf.maxFailures(), sf.window(), sf.lockFor(), sf.maxTracked(), clock);
+    }
+
+    @Bean
+    SecondFactorGuardFilter secondFactorGuardFilter(SecondFactorLockout lockout, Clock clock) {
+        return new SecondFactorGuardFilter(lockout, clock);
+    }
+
+    @Bean
     CallerAuthenticationFilter callerAuthenticationFilter(GatewaySecurityProperties properties, StaffTokens tokens,
                                                           ClientRateLimiter limiter) {
         return new CallerAuthenticationFilter(properties, tokens, limiter);

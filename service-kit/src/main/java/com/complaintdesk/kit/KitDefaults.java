@@ -20,6 +20,7 @@ public class KitDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.kafka.admin.fail-fast", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("management.endpoint.health.show-components", "always"),
             Map.entry("management.tracing.sampling.probability", "1.0"),
             Map.entry("management.observations.key-values.application", "${spring.application.name}"),
             Map.entry("spring.threads.virtual.enabled", "true"),

@@ -74,6 +74,13 @@ class IntakeApiTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void health_reports_the_store_up_on_the_mongo_wire_server() throws Exception {
+        var health = get("/actuator/health");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").containsPattern("\"mongo\":\\{\"status\":\"UP\"");
+    }
+
     long complaints() {
         return mongo.getCollection("complaints").countDocuments();
     }

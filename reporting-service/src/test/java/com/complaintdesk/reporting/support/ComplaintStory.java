@@ -100,6 +100,48 @@ public final class ComplaintStory {
                 false, false, false, "least workload"));
     }
 
+    /** As dispatch-service publishes it: the whole assignment, {@code handler} null when it waits in the queue. */
+    public ComplaintStory dispatched(String department, String handler, String supervisor, Severity severity) {
+        return on(Topics.DISPATCH, new DispatchEvents.ComplaintDispatched(department, handler, supervisor, null, severity,
+                false, false, handler == null, handler == null ? "nobody on duty" : "least workload"));
+    }
+
+    /** dispatch-service's transfer: DepartmentTransferred and the new ComplaintDispatched, at one instant. */
+    public ComplaintStory departmentTransferred(String from, String fromHandler, String to, String toHandler) {
+        return together(s -> s.on(Topics.DISPATCH, new DispatchEvents.DepartmentTransferred(from, to, fromHandler, toHandler,
+                "wrong department", "mgr")).dispatched(to, toHandler, null, null));
+    }
+
+    /** followup-service's reopen after an unsatisfied revisit; dispatch-service then dispatches it again. */
+    public ComplaintStory reopened(int count, String department, String resolvedBy) {
+        return on(Topics.FOLLOWUP, new FollowupEvents.ComplaintReopened("not satisfied", count, department, resolvedBy,
+                count >= 2 ? EscalationLevel.DEPARTMENT_MANAGER : null));
+    }
+
+    public ComplaintStory revisitUnreachable() {
+        on(Topics.FOLLOWUP, new FollowupEvents.RevisitAttemptFailed(1, 3, "no answer", "desk"));
+        return on(Topics.FOLLOWUP, new FollowupEvents.RevisitDone(false, null, false, "unreachable after 3 attempts", "desk", true));
+    }
+
+    /** sla-service announces a clock again with the same start and a moved deadline (resume, reclassification). */
+    public ComplaintStory clockAgain(String clock, Instant startedAt, Instant dueAt) {
+        return on(Topics.SLA, new SlaEvents.SlaClockStarted(clock, startedAt, dueAt));
+    }
+
+    /** Several events stamped with one instant, as a service publishes the events of one command. */
+    public ComplaintStory together(java.util.function.Consumer<ComplaintStory> steps) {
+        Instant start = at;
+        int before = events.size();
+        steps.accept(this);
+        for (int i = before; i < events.size(); i++) {
+            EventEnvelope<?> e = events.get(i).envelope();
+            events.set(i, new Published(events.get(i).topic(), new EventEnvelope<>(e.eventId(), e.type(), e.schemaVersion(),
+                    start, e.complaintId(), e.correlationId(), e.producer(), e.payload())));
+        }
+        at = start.plusSeconds(60);
+        return this;
+    }
+
     public ComplaintStory resolutionClock(Duration target) {
         return on(Topics.SLA, new SlaEvents.SlaClockStarted("RESOLUTION", at, at.plus(target)));
     }

@@ -47,11 +47,16 @@ public class MonthlyReportExports {
             new String[]{"受理 Accepted", Metric.ACCEPTED.key(), "件 complaints"},
             new String[]{"不受理 Rejected", Metric.REJECTED.key(), "件 complaints"},
             new String[]{"转办 Transferred", Metric.TRANSFERRED.key(), "件 complaints"},
+            new String[]{"待补凭证 Awaiting documents", Metric.AWAITING_DOCUMENTS.key(), "件 complaints"},
+            new String[]{"分派 Dispatched", Metric.DISPATCHED.key(), "件 complaints"},
+            new String[]{"部门转派 Department transfers", Metric.DEPARTMENT_TRANSFERS.key(), "次 times"},
             new String[]{"办结 Resolved", Metric.RESOLVED.key(), "件 complaints"},
             new String[]{"按时办结 Resolved on time", Metric.RESOLVED_ON_TIME.key(), "件 complaints"},
             new String[]{"处理率 Handling rate", "handlingRate", "%"},
             new String[]{"及时率 Timeliness rate", "timelinessRate", "%"},
             new String[]{"回访 Revisited", Metric.REVISITED.key(), "件 complaints"},
+            new String[]{"回访成功 Revisit reached the complainant", Metric.REVISIT_REACHED.key(), "件 complaints"},
+            new String[]{"满意 Satisfied", Metric.SATISFIED.key(), "件 complaints"},
             new String[]{"回访率 Revisit rate", "revisitRate", "%"},
             new String[]{"回访及时率 Revisit on-time rate", "revisitOnTimeRate", "%"},
             new String[]{"满意率 Satisfaction rate", "satisfactionRate", "%"},
@@ -62,6 +67,7 @@ public class MonthlyReportExports {
             new String[]{"超时 SLA breaches", Metric.SLA_BREACHES.key(), "次 times"},
             new String[]{"升级 Escalations", Metric.ESCALATIONS.key(), "次 times"},
             new String[]{"集体投诉 Collective cases", Metric.COLLECTIVE_CASES.key(), "件 cases"},
+            new String[]{"预防/整改措施 Preventive measures", Metric.PREVENTIVE_MEASURES.key(), "项 measures"},
             new String[]{"结案 Closed", Metric.CLOSED.key(), "件 complaints"});
 
     static Object value(Figures f, String key) {

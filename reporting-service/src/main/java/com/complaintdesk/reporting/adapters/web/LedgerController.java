@@ -56,12 +56,12 @@ public class LedgerController {
 
     /** A row of the ledger list: the entry without its timeline. */
     public record LedgerRow(String complaintNumber, String status, String category, String severity, List<String> flags,
-                            String department, String handler, String channel, String complainantType,
+                            String department, String handler, boolean queued, String channel, String complainantType,
                             Object complainant, String subject, Instant receivedAt, Instant updatedAt,
                             Instant nextDueAt, boolean overdue, int urgeCount, int appealCount, int reopenCount) {
         static LedgerRow of(LedgerEntry e, Instant now) {
             return new LedgerRow(e.complaintNumber(), e.status(), e.category(), e.severity(), e.flags(), e.department(),
-                    e.handler(), e.channel(), e.complainantType(), e.complainant(), e.subject(), e.receivedAt(),
+                    e.handler(), e.queued(), e.channel(), e.complainantType(), e.complainant(), e.subject(), e.receivedAt(),
                     e.updatedAt(), e.nextDueAt(), e.overdueAt(now), e.urgeCount(), e.appealCount(), e.reopenCount());
         }
     }

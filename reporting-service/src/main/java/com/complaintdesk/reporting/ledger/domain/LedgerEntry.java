@@ -18,7 +18,13 @@ public record LedgerEntry(
         List<String> flags,
         String department,
         String handler,
+        /* dispatched to the department's queue: nobody on duty had the skill, a handler is assigned later */
+        boolean queued,
         String supervisor,
+        /* how many times it was dispatched (first time, from the queue, after a transfer, after a reopen) */
+        int dispatchCount,
+        /* transfers to another responsible department (DepartmentTransferred) */
+        int departmentTransferCount,
         String channel,
         String complainantType,
         ComplainantView complainant,

@@ -71,6 +71,9 @@ public final class LedgerProjection {
         boolean outOfHours;
         String department;
         String handler;
+        boolean queued;
+        int dispatches;
+        int transfers;
         String supervisor;
         String channel;
         String complainantType;
@@ -172,20 +175,28 @@ public final class LedgerProjection {
                     }
                 }
                 case "ComplaintDispatched" -> {
+                    // every dispatch (the first, from the queue, after a transfer or a reopen) names the whole
+                    // assignment: a queued one has no handler and a non-MAJOR one no supervisor, so nothing of an
+                    // earlier assignment may linger
                     department = firstNonNull(p.text("department"), department);
-                    handler = firstNonNull(p.text("handler"), handler);
-                    supervisor = firstNonNull(p.text("supervisor"), supervisor);
+                    handler = p.text("handler");
+                    supervisor = p.text("supervisor");
+                    queued = p.flag("queued") || handler == null;
                     dispatchedConfidential = dispatchedConfidential || p.flag("confidential");
                     dispatchedAt = dispatchedAt == null ? at : dispatchedAt;
+                    dispatches++;
                 }
                 case "DepartmentTransferred" -> {
                     department = firstNonNull(p.text("toDepartment"), department);
-                    handler = firstNonNull(p.text("toHandler"), handler);
+                    handler = p.text("toHandler"); // null: waits in the new department's queue
+                    queued = handler == null;
+                    transfers++;
                 }
                 case "SupervisorAssigned" -> supervisor = firstNonNull(p.text("supervisor"), supervisor);
                 case "ComplaintReassigned" -> {
                     department = firstNonNull(p.text("department"), department);
                     handler = firstNonNull(p.text("toHandler"), handler);
+                    queued = handler == null;
                 }
                 case "InvestigationRecorded" -> {
                     cause = firstNonNull(p.text("cause"), cause);
@@ -222,15 +233,25 @@ public final class LedgerProjection {
                     Integer count = p.integer("reopenCount");
                     reopens = count != null ? Math.max(reopens + 1, count) : reopens + 1;
                     department = firstNonNull(p.text("department"), department);
-                    handler = firstNonNull(p.text("handler"), handler);
+                    // the payload names the handler who resolved it; the new assignment comes with the next dispatch
+                    handler = firstNonNull(handler, p.text("handler"));
                 }
                 case "SpecialReportFiled" -> specialReport = true;
                 case "ComplaintClosed" -> closedAt = at;
                 case "SlaClockStarted" -> {
                     String clock = p.text("clock");
                     if (clock != null) {
-                        deadlines.put(clock, new Deadline(clock, firstNonNull(p.instant("startedAt"), at), p.instant("dueAt"),
-                                null, null, null, null, "RUNNING"));
+                        Instant startedAt = firstNonNull(p.instant("startedAt"), at);
+                        Deadline known = deadlines.get(clock);
+                        if (known != null && known.running()
+                                && (known.startedAt() == null || known.startedAt().equals(startedAt))) {
+                            // the same clock with a moved deadline (resumed, reclassified): what happened to it stays
+                            deadlines.put(clock, new Deadline(clock, startedAt, firstNonNull(p.instant("dueAt"), known.dueAt()),
+                                    null, known.warnedAt(), known.breachedAt(), known.escalationLevel(), known.state()));
+                        } else {
+                            // a new clock, or the clock started again (e.g. RESOLUTION after a reopen)
+                            deadlines.put(clock, new Deadline(clock, startedAt, p.instant("dueAt"), null, null, null, null, "RUNNING"));
+                        }
                     }
                 }
                 case "SlaClockPaused" -> updateClock(p.text("clock"), d -> d.stoppedAt() != null ? d
@@ -298,7 +319,7 @@ public final class LedgerProjection {
                     || (department != null && settings.confidentialDepartments().contains(department))
                     || (complainantType != null && settings.confidentialComplainantTypes().contains(complainantType));
             return new LedgerEntry(number, status == null ? "UNKNOWN" : status, acceptance, category, severity, liability,
-                    List.copyOf(allFlags), department, handler, supervisor, channel, complainantType, complainant, subject,
+                    List.copyOf(allFlags), department, handler, queued, supervisor, dispatches, transfers, channel, complainantType, complainant, subject,
                     content, confidential, receivedAt, acceptedAt, decidedAt, dispatchedAt, firstResolvedAt, resolvedAt,
                     closedAt, updatedAt, Map.copyOf(deadlines), nextDue(), resolvedOnTime, urges, appeals, reopens,
                     evidence, List.copyOf(revisits), List.copyOf(incidents), cause, responsibleParty, List.copyOf(solutions),

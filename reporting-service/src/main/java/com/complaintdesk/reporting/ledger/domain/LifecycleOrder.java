@@ -12,22 +12,31 @@ import java.util.Map;
 public final class LifecycleOrder {
 
     private static final Map<String, Integer> RANK = Map.ofEntries(
-            Map.entry("ComplaintReceived", 0), Map.entry("EvidenceAdded", 1), Map.entry("ComplaintUrged", 1),
-            Map.entry("AwaitingDocuments", 2), Map.entry("AcceptanceEscalated", 3),
-            Map.entry("ComplaintAccepted", 4), Map.entry("ComplaintRejected", 4), Map.entry("ComplaintTransferred", 4),
-            Map.entry("ComplaintTriaged", 5), Map.entry("CollectiveCaseOpened", 6), Map.entry("ComplaintReclassified", 6),
-            Map.entry("ComplaintDispatched", 7), Map.entry("ComplaintReassigned", 8),
-            Map.entry("InvestigationRecorded", 9), Map.entry("SolutionProposed", 10),
-            Map.entry("SolutionRejected", 11), Map.entry("SolutionAccepted", 11),
-            Map.entry("OnSiteArrived", 12), Map.entry("DisagreementRecorded", 12), Map.entry("PreventiveMeasureRecorded", 12),
-            Map.entry("ComplaintResolved", 13), Map.entry("RevisitDue", 14), Map.entry("RevisitDone", 15),
-            Map.entry("ComplaintReopened", 16), Map.entry("SpecialReportFiled", 17), Map.entry("ComplaintClosed", 18));
+            Map.entry("ComplaintReceived", 0), Map.entry("EvidenceAdded", 10), Map.entry("ComplaintUrged", 10),
+            Map.entry("AwaitingDocuments", 20), Map.entry("AcceptanceEscalated", 30),
+            Map.entry("ComplaintAccepted", 40), Map.entry("ComplaintRejected", 40), Map.entry("ComplaintTransferred", 40),
+            Map.entry("ComplaintTriaged", 50), Map.entry("CollectiveCaseOpened", 60), Map.entry("ComplaintReclassified", 60),
+            // a transfer or a reopen is followed by the new dispatch it causes, stamped with the same instant
+            Map.entry("DepartmentTransferred", 65), Map.entry("ComplaintReopened", 66),
+            Map.entry("ComplaintDispatched", 70), Map.entry("ComplaintReassigned", 80), Map.entry("SupervisorAssigned", 81),
+            Map.entry("StaffNotified", 82),
+            Map.entry("InvestigationRecorded", 90), Map.entry("SolutionProposed", 100),
+            Map.entry("SolutionRejected", 110), Map.entry("SolutionAccepted", 110),
+            Map.entry("OnSiteArrived", 120), Map.entry("OnSiteHandlingRecorded", 120), Map.entry("DisagreementRecorded", 121),
+            Map.entry("PreventiveMeasureRecorded", 122),
+            Map.entry("ComplaintResolved", 130), Map.entry("RevisitDue", 140), Map.entry("RevisitAttemptFailed", 145),
+            Map.entry("RevisitDone", 150), Map.entry("SpecialReportFiled", 170), Map.entry("ComplaintClosed", 180),
+            // the life of one SLA clock, for events of one instant: started, paused / resumed (a resume re-announces
+            // the start with the new due time), warned, breached, escalated, stopped
+            Map.entry("SlaClockStarted", 200), Map.entry("SlaClockPaused", 201), Map.entry("SlaClockResumed", 202),
+            Map.entry("SlaWarning", 203), Map.entry("SlaBreached", 204), Map.entry("SlaEscalated", 205),
+            Map.entry("SeverityUpgradeRequested", 206), Map.entry("SlaClockStopped", 207));
 
     private LifecycleOrder() {
     }
 
     public static int rank(String type) {
-        return RANK.getOrDefault(type, 50);
+        return RANK.getOrDefault(type, 500);
     }
 
     public static final Comparator<LedgerEvent> TIMELINE = Comparator

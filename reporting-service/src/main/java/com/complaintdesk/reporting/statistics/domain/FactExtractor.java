@@ -52,11 +52,16 @@ public final class FactExtractor {
                         if (!Boolean.FALSE.equals(p.get("onTime"))) {
                             out.add(fact(e, Metric.REVISITED_ON_TIME.key(), at, null));
                         }
+                        // events from before "reached" existed were all answered revisits
+                        if (!Boolean.FALSE.equals(p.get("reached"))) {
+                            out.add(fact(e, Metric.REVISIT_REACHED.key(), at, null));
+                        }
                         if (Boolean.TRUE.equals(p.get("satisfied"))) {
                             out.add(fact(e, Metric.SATISFIED.key(), at, null));
                         }
                     }
                 }
+                case "DepartmentTransferred" -> out.add(fact(e, Metric.DEPARTMENT_TRANSFERS.key(), at, null));
                 case "ComplaintReopened" -> out.add(fact(e, Metric.REOPENED.key(), at, null));
                 case "ComplaintClosed" -> first(out, once, e, Metric.CLOSED.key(), at, null);
                 case "SolutionRejected" -> out.add(fact(e, Metric.APPEALS.key(), at, null));

@@ -22,8 +22,8 @@ public record Figures(Map<String, Long> counts, Map<String, Double> rates) {
                 "回访率 = complaints revisited in the period / complaints resolved in the period."),
         REVISIT_ON_TIME_RATE("revisitOnTimeRate", "revisitedOnTime", "revisited",
                 "回访及时率 = complaints revisited on time / complaints revisited, in the period."),
-        SATISFACTION_RATE("satisfactionRate", "satisfied", "revisited",
-                "满意率 = complaints satisfied at the first revisit / complaints revisited, in the period."),
+        SATISFACTION_RATE("satisfactionRate", "satisfied", "revisitReached",
+                "满意率 = complaints satisfied at the first revisit / complaints whose first revisit reached the complainant, in the period (an unreachable complainant gave no answer, so is in neither)."),
         REOPEN_RATE("reopenRate", "reopened", "resolved",
                 "重新处理率 = reopenings in the period / complaints resolved in the period.");
 

@@ -1,10 +1,7 @@
 package com.complaintdesk.systemtests;
 
 import com.complaintdesk.contracts.events.Topics;
-import com.complaintdesk.testsupport.EventProbe;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +28,6 @@ final class ComplaintJourney {
     /** Generous: on a shared 2-core machine the first complaint also warms up every consumer. */
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(120);
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private ComplaintJourney() {
     }
 
@@ -42,7 +36,7 @@ final class ComplaintJourney {
         String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         String last4 = phone.substring(phone.length() - 4);
 
-        try (EventProbe probe = new EventProbe(system.kafka(), Topics.INTAKE, Topics.TRIAGE, Topics.DISPATCH, Topics.SLA)) {
+        try (PublishedEvents events = new PublishedEvents(system, Topics.INTAKE, Topics.TRIAGE, Topics.DISPATCH, Topics.SLA)) {
             // a channel front end registers the complaint (SPEC §9; receipt and photo attached, so it can be accepted)
             Gateway.Reply created = gateway.post("/api/v1/complaints", complaint(phone),
                     Map.of("X-Api-Key", Gateway.API_KEY, "Idempotency-Key", UUID.randomUUID().toString()));
@@ -55,23 +49,22 @@ final class ComplaintJourney {
             assertThat(created.location()).as("Location header").contains(number);
 
             // every event on the way, on its own topic, keyed by the complaint number
-            ConsumerRecord<String, String> received = awaitEvent(probe, system, Topics.INTAKE, number, "ComplaintReceived");
-            ConsumerRecord<String, String> accepted = awaitEvent(probe, system, Topics.TRIAGE, number, "ComplaintAccepted");
-            ConsumerRecord<String, String> triaged = awaitEvent(probe, system, Topics.TRIAGE, number, "ComplaintTriaged");
-            ConsumerRecord<String, String> dispatched = awaitEvent(probe, system, Topics.DISPATCH, number, "ComplaintDispatched");
-            ConsumerRecord<String, String> clock = awaitEvent(probe, system, Topics.SLA, number, "SlaClockStarted");
+            JsonNode received = events.first(Topics.INTAKE, number, "ComplaintReceived");
+            JsonNode accepted = events.first(Topics.TRIAGE, number, "ComplaintAccepted");
+            JsonNode triaged = events.first(Topics.TRIAGE, number, "ComplaintTriaged");
+            JsonNode dispatched = events.first(Topics.DISPATCH, number, "ComplaintDispatched");
+            JsonNode clock = events.first(Topics.SLA, number, "SlaClockStarted");
             // the request's correlation id travels on into every event it causes, across all four services
-            String correlationId = JSON.readTree(received.value()).path("correlationId").asString();
-            assertThat(correlationId).as("correlation id of %s", received.value()).isNotBlank();
-            for (ConsumerRecord<String, String> r : List.of(received, accepted, triaged, dispatched, clock)) {
-                JsonNode envelope = JSON.readTree(r.value());
-                assertThat(envelope.path("complaintId").asString()).as("envelope of %s", r.value()).isEqualTo(number);
-                assertThat(envelope.path("eventId").asString()).as("envelope of %s", r.value()).isNotBlank();
-                assertThat(envelope.path("occurredAt").asString()).as("envelope of %s", r.value()).isNotBlank();
-                assertThat(envelope.path("correlationId").asString()).as("envelope of %s", r.value()).isEqualTo(correlationId);
+            String correlationId = received.path("correlationId").asString();
+            assertThat(correlationId).as("correlation id of %s", received).isNotBlank();
+            for (JsonNode envelope : List.of(received, accepted, triaged, dispatched, clock)) {
+                assertThat(envelope.path("complaintId").asString()).as("envelope of %s", envelope).isEqualTo(number);
+                assertThat(envelope.path("eventId").asString()).as("envelope of %s", envelope).isNotBlank();
+                assertThat(envelope.path("occurredAt").asString()).as("envelope of %s", envelope).isNotBlank();
+                assertThat(envelope.path("correlationId").asString()).as("envelope of %s", envelope).isEqualTo(correlationId);
             }
-            JsonNode dispatch = JSON.readTree(dispatched.value()).path("payload");
-            assertThat(dispatch.path("department").asString()).as("dispatched: %s", dispatched.value()).isNotBlank();
+            JsonNode dispatch = dispatched.path("payload");
+            assertThat(dispatch.path("department").asString()).as("dispatched: %s", dispatched).isNotBlank();
 
             // staff read the ledger (reporting) until it shows the dispatch
             String token = gateway.devToken("u1", "TRIAGE_OFFICER", "SERVICE_DESK");
@@ -103,36 +96,28 @@ final class ComplaintJourney {
     }
 
     static Map<String, Object> complaint(String phone) {
+        return complaint(phone, "上周买的电饭煲用了两次就不能加热了,要求换货。", "3F 家电区", "EXCHANGE");
+    }
+
+    /** A consumer's complaint by phone with a receipt and a photo attached, so that a money or goods remedy is accepted. */
+    static Map<String, Object> complaint(String phone, String content, String subject, String remedy) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("channel", "PHONE");
         body.put("complainant", Map.of("name", "赵六", "phone", phone, "type", "CONSUMER"));
-        body.put("content", "上周买的电饭煲用了两次就不能加热了,要求换货。");
+        body.put("content", content);
         body.put("occurredAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1).withNano(0).toString());
-        body.put("subject", "3F 家电区");
+        body.put("subject", subject);
         body.put("claimedAmount", Map.of("amount", 398.00, "currency", "CNY"));
-        body.put("requestedRemedies", List.of("EXCHANGE"));
+        body.put("requestedRemedies", List.of(remedy));
         body.put("requestedDeadline", LocalDate.now(ZoneOffset.ofHours(8)).plusDays(7).toString());
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1,
                 0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9};
-        String content = Base64.getEncoder().encodeToString(jpeg);
+        String photo = Base64.getEncoder().encodeToString(jpeg);
         body.put("evidence", List.of(
-                Map.of("name", "receipt.jpg", "contentType", "image/jpeg", "contentBase64", content),
-                Map.of("name", "cooker.jpg", "contentType", "image/jpeg", "contentBase64", content)));
+                Map.of("name", "receipt.jpg", "contentType", "image/jpeg", "contentBase64", photo),
+                Map.of("name", "photo.jpg", "contentType", "image/jpeg", "contentBase64", photo)));
         body.put("recordedBy", "desk-07");
         return body;
-    }
-
-    private static ConsumerRecord<String, String> awaitEvent(EventProbe probe, RunningSystem system, String topic,
-                                                             String number, String type) {
-        Predicate<ConsumerRecord<String, String>> match = EventProbe.ofType(number, type).and(r -> r.topic().equals(topic));
-        try {
-            return probe.await(match, 1, EVENT_TIMEOUT).get(0);
-        } catch (AssertionError e) {
-            List<String> seen = probe.records().stream().filter(r -> number.equals(r.key()))
-                    .map(r -> r.topic() + ":" + typeOf(r.value())).toList();
-            throw new AssertionError("no " + type + " on " + topic + " for " + number + " within " + EVENT_TIMEOUT
-                    + "; events seen for it: " + seen + deadServices(system), e);
-        }
     }
 
     private static JsonNode awaitLedger(Gateway gateway, RunningSystem system, String token, String number) {
@@ -165,14 +150,6 @@ final class ComplaintJourney {
         }
         throw new AssertionError("the complainant's status view did not show " + expected + " within " + EVENT_TIMEOUT
                 + "; last answer: " + last);
-    }
-
-    private static String typeOf(String value) {
-        try {
-            return JSON.readTree(value).path("type").asString();
-        } catch (RuntimeException e) {
-            return "(unreadable)";
-        }
     }
 
     private static String deadServices(RunningSystem system) {

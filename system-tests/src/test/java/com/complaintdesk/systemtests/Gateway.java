@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** What a front end does: HTTP with JSON against the gateway, and nothing else. */
@@ -53,7 +54,11 @@ final class Gateway {
 
     /** A staff token from the local run's dev-token endpoint (SPEC §9). */
     String devToken(String userId, String role, String department) {
-        Reply reply = post("/api/v1/auth/dev-token", Map.of("userId", userId, "roles", java.util.List.of(role),
+        return devToken(userId, List.of(role), department);
+    }
+
+    String devToken(String userId, List<String> roles, String department) {
+        Reply reply = post("/api/v1/auth/dev-token", Map.of("userId", userId, "roles", roles,
                 "department", department), Map.of());
         if (reply.status() != 200 && reply.status() != 201) {
             throw new AssertionError("dev-token: " + reply);

@@ -1,0 +1,191 @@
+package com.complaintdesk.systemtests;
+
+import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.contracts.http.Roles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static com.complaintdesk.systemtests.Expect.conflict;
+import static com.complaintdesk.systemtests.Expect.eventually;
+import static com.complaintdesk.systemtests.Expect.eventuallyInStatus;
+import static com.complaintdesk.systemtests.Expect.ok;
+import static com.complaintdesk.systemtests.HandlingPathThroughGatewayTest.timeline;
+import static com.complaintdesk.systemtests.Staff.dispatchCase;
+import static com.complaintdesk.systemtests.Staff.followupCase;
+import static com.complaintdesk.systemtests.Staff.item;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 5, SPEC §3 rules 14–16, through the gateway only: every resolved complaint is revisited; not satisfied → it
+ * is REOPENED back to its department; satisfied → CLOSED; a MAJOR complaint stays open until its special report is
+ * filed. On the real clock: recording a revisit does not wait for its due time (2 working days), so nothing sleeps.
+ */
+@ExtendWith(WholeSystem.class)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class FollowupThroughGatewayTest {
+
+    @Test
+    void givenAResolvedComplaint_whenTheRevisitIsNotSatisfied_thenItIsReopenedToTheSameDepartmentAndClosedOnceASecondRevisitSatisfies(
+            RunningSystem system) {
+        Gateway gateway = new Gateway(system.gateway());
+        Staff desk = Staff.of(gateway, "desk-revisits", "SERVICE_DESK", Roles.TRIAGE_OFFICER);
+        try (PublishedEvents events = new PublishedEvents(system, Topics.DISPATCH, Topics.FOLLOWUP)) {
+            Complainant complainant = Complainant.registers(gateway, "3楼洗手间一直漏水,地面积水,异味很大,希望尽快修好。",
+                    "3F 洗手间", "APOLOGY");
+            String n = complainant.number();
+            JsonNode dispatched = events.first(Topics.DISPATCH, n, "ComplaintDispatched").path("payload");
+            String department = dispatched.path("department").asString();
+            assertThat(department).as("dispatched: %s", dispatched).isEqualTo("ENGINEERING");
+            Instant firstResolution = Instant.now();
+            handledToResolved(gateway, complainant, dispatched, "维修了漏水的水管并清理了地面");
+
+            // resolved → a revisit is due within 2 working days, by the service desk (a consumer: phone or visit)
+            JsonNode due = events.nth(Topics.FOLLOWUP, n, "RevisitDue", 1);
+            assertThat(Instant.parse(due.path("dueAt").asString())).as("RevisitDue: %s", due)
+                    .isAfter(firstResolution.plus(Duration.ofDays(1)));
+            assertThat(due.path("assignee").asString()).as("RevisitDue: %s", due).isEqualTo("SERVICE_DESK");
+            JsonNode revisitDue = eventuallyInStatus("the follow-up case", () -> desk.get(followupCase(n)), "REVISIT_DUE");
+            assertThat(revisitDue.path("revisit").path("round").asInt()).isEqualTo(1);
+            assertThat(revisitDue.path("overdue").asBoolean()).isFalse();
+
+            // the desk reaches the complainant, who is not satisfied: a bad rating needs its reason
+            Expect.status(desk.recordsRevisit(n, 2, null), 400, "a bad rating without a reason");
+            JsonNode reopened = ok(desk.recordsRevisit(n, 2, "洗手间还在漏水"), "the first revisit");
+            assertThat(reopened.path("status").asString()).isEqualTo("REOPENED");
+            assertThat(reopened.path("reopenCount").asInt()).isEqualTo(1);
+            JsonNode reopenEvent = events.first(Topics.FOLLOWUP, n, "ComplaintReopened").path("payload");
+            assertThat(reopenEvent.path("department").asString()).as("ComplaintReopened: %s", reopenEvent).isEqualTo(department);
+            assertThat(reopenEvent.path("reason").asString()).contains("还在漏水");
+            assertThat(events.first(Topics.FOLLOWUP, n, "RevisitDone").path("payload").path("satisfied").asBoolean()).isFalse();
+
+            // REOPENED → back to DISPATCHED in the same department (dispatch publishes it again for the department)
+            JsonNode redispatched = events.nth(Topics.DISPATCH, n, "ComplaintDispatched", 2);
+            assertThat(redispatched.path("department").asString()).as("%s", redispatched).isEqualTo(department);
+            assertThat(redispatched.path("reason").asString()).as("%s", redispatched).startsWith("reopened");
+            assertThat(redispatched.path("handler").asString()).as("%s", redispatched).isNotBlank();
+            JsonNode back = eventuallyInStatus("the department's case", () -> desk.get(dispatchCase(n)), "DISPATCHED");
+            assertThat(back.path("reopenCount").asInt()).isEqualTo(1);
+            assertThat(back.path("department").asString()).isEqualTo(department);
+            eventuallyInStatus("the complainant's status", complainant::status, "DISPATCHED");
+            eventuallyInStatus("the follow-up case", () -> desk.get(followupCase(n)), "OPEN");
+
+            // handled again and resolved → a second revisit; the complainant answers it, satisfied → CLOSED
+            handledToResolved(gateway, complainant, redispatched, "更换了整段老化水管,连续观察三天无渗漏");
+            events.nth(Topics.FOLLOWUP, n, "RevisitDue", 2);
+            JsonNode secondRevisit = eventuallyInStatus("the follow-up case", () -> desk.get(followupCase(n)), "REVISIT_DUE");
+            assertThat(secondRevisit.path("revisit").path("round").asInt()).isEqualTo(2);
+            JsonNode answer = ok(complainant.answersRevisit(5, null, "这次修好了,谢谢"), "the complainant's revisit answer");
+            assertThat(answer.path("status").asString()).isEqualTo("CLOSED");
+            assertThat(answer.path("satisfied").asBoolean()).isTrue();
+            conflict(complainant.answersRevisit(4, null, "再答一次"), "CLOSED", "answering the revisit twice");
+            assertThat(events.first(Topics.FOLLOWUP, n, "ComplaintClosed").path("payload").path("reason").asString())
+                    .contains("satisfied");
+
+            // closed everywhere: the department can no longer act, the complainant and the ledger see CLOSED
+            eventuallyInStatus("the department's case", () -> desk.get(dispatchCase(n)), "CLOSED");
+            Staff handler = Staff.of(gateway, redispatched.path("handler").asString(), department, Roles.HANDLER);
+            conflict(handler.post(dispatchCase(n) + "/preventive-measures", Map.of("measure", "每周巡检")),
+                    "CLOSED", "acting on a closed complaint");
+            eventuallyInStatus("the complainant's status", complainant::status, "CLOSED");
+            JsonNode ledger = eventuallyInStatus("the ledger", () -> desk.get(Staff.ledger(n)), "CLOSED");
+            assertThat(ledger.path("reopenCount").asInt()).isEqualTo(1);
+            assertThat(ledger.path("revisits")).hasSize(2);
+            assertThat(ledger.path("revisits").get(0).path("satisfied").asBoolean()).isFalse();
+            assertThat(ledger.path("revisits").get(1).path("satisfied").asBoolean()).isTrue();
+            assertThat(ledger.path("closedAt").asString()).isNotBlank();
+            assertThat(timeline(ledger)).containsSubsequence("ComplaintDispatched", "ComplaintResolved", "RevisitDue",
+                    "RevisitDone", "ComplaintReopened", "ComplaintDispatched", "ComplaintResolved", "RevisitDue",
+                    "RevisitDone", "ComplaintClosed");
+        }
+    }
+
+    @Test
+    void givenAMajorComplaint_whenItsRevisitIsSatisfied_thenItIsNotClosedUntilItsSpecialReportIsFiled(RunningSystem system) {
+        Gateway gateway = new Gateway(system.gateway());
+        Staff desk = Staff.of(gateway, "desk-reports", "SERVICE_DESK", Roles.TRIAGE_OFFICER);
+        try (PublishedEvents events = new PublishedEvents(system, Topics.TRIAGE, Topics.DISPATCH, Topics.FOLLOWUP)) {
+            // personal injury and the media: MAJOR by triage's default rules
+            Complainant complainant = Complainant.registers(gateway,
+                    "昨天在2楼扶梯上摔倒受伤,膝盖流血,去医院缝了针。你们再不给说法,我就找媒体曝光。", "2F 扶梯", "COMPENSATION");
+            String n = complainant.number();
+            JsonNode triaged = events.first(Topics.TRIAGE, n, "ComplaintTriaged").path("payload");
+            assertThat(triaged.path("severity").asString()).as("triaged: %s", triaged).isEqualTo("MAJOR");
+            assertThat(triaged.path("flags").toString()).as("triaged: %s", triaged).contains("PERSONAL_INJURY", "MEDIA");
+            JsonNode dispatched = events.first(Topics.DISPATCH, n, "ComplaintDispatched").path("payload");
+            String department = dispatched.path("department").asString();
+            String managerId = desk.managerOf(department);
+            // SPEC §3.8: major → the department manager supervises; media → nobody but PR gives interviews
+            assertThat(dispatched.path("supervisor").asString()).as("dispatched: %s", dispatched).isEqualTo(managerId);
+            assertThat(dispatched.path("noInterviews").asBoolean()).as("dispatched: %s", dispatched).isTrue();
+
+            // the report analyses a handled complaint: not before it is resolved
+            JsonNode known = eventually("the follow-up case", () -> desk.get(followupCase(n)),
+                    c -> assertThat(c.path("specialReportRequired").asBoolean()).isTrue());
+            assertThat(known.path("severity").asString()).isEqualTo("MAJOR");
+            conflict(desk.filesSpecialReport(n), "OPEN", "a special report before the resolution");
+
+            handledToResolved(gateway, complainant, dispatched, "已赔偿医药费并检修扶梯");
+            eventuallyInStatus("the follow-up case", () -> desk.get(followupCase(n)), "REVISIT_DUE");
+
+            // satisfied at the revisit, but no special report yet: not closed
+            JsonNode answer = ok(complainant.answersRevisit(5, null, "处理得很及时"), "the complainant's revisit answer");
+            assertThat(answer.path("satisfied").asBoolean()).isTrue();
+            assertThat(answer.path("status").asString()).as("%s", answer).isEqualTo("RESOLVED");
+            JsonNode waiting = ok(desk.get(followupCase(n)), "the follow-up case");
+            assertThat(waiting.path("status").asString()).isEqualTo("AWAITING_SPECIAL_REPORT");
+            assertThat(waiting.path("specialReportId").isNull() || waiting.path("specialReportId").isMissingNode()).isTrue();
+            events.first(Topics.FOLLOWUP, n, "RevisitDone");
+            assertThat(events.types(Topics.FOLLOWUP, n)).doesNotContain("ComplaintClosed");
+            assertThat(ok(desk.get(dispatchCase(n)), "the department's case").path("status").asString()).isEqualTo("RESOLVED");
+            JsonNode ledgerBefore = eventually("the ledger", () -> desk.get(Staff.ledger(n)),
+                    e -> assertThat(e.path("revisits")).hasSize(1));
+            assertThat(ledgerBefore.path("status").asString()).isEqualTo("RESOLVED");
+            assertThat(ledgerBefore.path("specialReportFiled").asBoolean()).isFalse();
+
+            // the department manager files the special report (专项报告) → CLOSED
+            Gateway.Reply filed = Staff.of(gateway, managerId, department, Roles.DEPARTMENT_MANAGER).filesSpecialReport(n);
+            JsonNode closed = Expect.status(filed, 201, "the special report");
+            assertThat(filed.location()).endsWith("/api/v1/followup/special-reports/" + n);
+            assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
+            assertThat(closed.path("specialReportId").asString()).isNotBlank();
+            conflict(desk.filesSpecialReport(n), "CLOSED", "filing the special report twice");
+            JsonNode report = ok(desk.get("/api/v1/followup/special-reports/" + n), "the special report");
+            assertThat(report.path("cause").asString()).contains("急停");
+            assertThat(report.path("filedBy").asString()).isEqualTo(managerId);
+            assertThat(events.types(Topics.FOLLOWUP, n)).containsSubsequence("RevisitDue", "RevisitDone");
+            events.first(Topics.FOLLOWUP, n, "ComplaintClosed");
+            assertThat(events.types(Topics.FOLLOWUP, n)).containsSubsequence("RevisitDone", "SpecialReportFiled",
+                    "ComplaintClosed");
+
+            eventuallyInStatus("the department's case", () -> desk.get(dispatchCase(n)), "CLOSED");
+            eventuallyInStatus("the complainant's status", complainant::status, "CLOSED");
+            JsonNode ledger = eventuallyInStatus("the ledger", () -> desk.get(Staff.ledger(n)), "CLOSED");
+            assertThat(ledger.path("severity").asString()).isEqualTo("MAJOR");
+            assertThat(ledger.path("specialReportFiled").asBoolean()).isTrue();
+            assertThat(timeline(ledger)).containsSubsequence("ComplaintResolved", "RevisitDone", "SpecialReportFiled",
+                    "ComplaintClosed");
+        }
+    }
+
+    /** The department's part, kept short: investigation, a solution the complainant accepts, the resolution. */
+    private static void handledToResolved(Gateway gateway, Complainant complainant, JsonNode dispatched, String summary) {
+        String n = complainant.number();
+        Staff handler = Staff.of(gateway, dispatched.path("handler").asString(), dispatched.path("department").asString(),
+                Roles.HANDLER);
+        eventually("the department's case", () -> handler.get(dispatchCase(n)),
+                c -> assertThat(c.path("status").asString()).isIn("DISPATCHED", "INVESTIGATING"));
+        ok(handler.recordsInvestigation(n, "设备老化,巡检未发现", "工程部"), "investigation");
+        ok(handler.proposesSolution(n, item("REPAIR", "维修并检测"), item("APOLOGY", "书面致歉")), "solution");
+        eventuallyInStatus("the complainant's status", complainant::status, "SOLUTION_PROPOSED");
+        ok(complainant.acceptsSolution("同意"), "acceptance");
+        JsonNode resolved = ok(handler.resolves(n, summary), "resolution");
+        assertThat(resolved.path("status").asString()).isEqualTo("RESOLVED");
+    }
+}

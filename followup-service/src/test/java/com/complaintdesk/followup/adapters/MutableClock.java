@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    private volatile Duration perRead = Duration.ZERO;
 
     public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
@@ -34,8 +35,20 @@ public final class MutableClock extends Clock {
         return this;
     }
 
+    /** Every read of the time takes this long: makes the listener slow, to stop it in the middle of a batch. */
+    public void slowDown(Duration perRead) {
+        this.perRead = perRead;
+    }
+
     @Override
     public Instant instant() {
+        if (!perRead.isZero()) {
+            try {
+                Thread.sleep(perRead.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return now.get();
     }
 }

@@ -8,10 +8,12 @@ import com.complaintdesk.followup.domain.RevisitPolicy;
 import com.complaintdesk.followup.domain.RevisitRoute;
 import com.complaintdesk.followup.domain.RevisitRule;
 import com.complaintdesk.followup.domain.UnreachableOutcome;
+import com.complaintdesk.followup.domain.VerificationLockout;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -27,7 +29,23 @@ public record FollowupProperties(
         /* salts the digests of the complainant's second factor; production sets FOLLOWUP_CONTACTDIGESTSECRET */
         @DefaultValue("local-dev-followup-digest-secret") String contactDigestSecret,
         @DefaultValue BusinessHours businessHours,
-        @DefaultValue Policy policy) {
+        @DefaultValue Policy policy,
+        @DefaultValue Verification verification) {
+
+    /**
+     * SPEC §7: bounded guesses of the complainant's second factor on the revisit answer, per complaint number and
+     * across instances (stored in MongoDB), e.g. {@code FOLLOWUP_VERIFICATION_MAXFAILURES=5}. The gateway has its
+     * own limit per instance; this one also holds behind several gateways or for callers inside the cluster.
+     */
+    public record Verification(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("15m") Duration lockFor) {
+
+        public VerificationLockout.Limit limit() {
+            return new VerificationLockout.Limit(maxFailures, window, lockFor);
+        }
+    }
 
     public record BusinessHours(
             @DefaultValue("Asia/Shanghai") ZoneId zone,

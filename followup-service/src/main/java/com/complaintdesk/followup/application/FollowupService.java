@@ -13,6 +13,7 @@ import com.complaintdesk.contracts.events.TriageEvents.ComplaintTriaged;
 import com.complaintdesk.followup.adapters.mongo.FollowupDocument;
 import com.complaintdesk.followup.adapters.mongo.FollowupStore;
 import com.complaintdesk.followup.adapters.mongo.PolicyStore;
+import com.complaintdesk.followup.adapters.mongo.VerificationLockoutStore;
 import com.complaintdesk.followup.domain.ContactDigest;
 import com.complaintdesk.followup.domain.FollowupCase;
 import com.complaintdesk.followup.domain.FollowupStatus;
@@ -21,6 +22,7 @@ import com.complaintdesk.followup.domain.InvalidCommand;
 import com.complaintdesk.followup.domain.RevisitAnswer;
 import com.complaintdesk.followup.domain.RevisitPolicy;
 import com.complaintdesk.followup.domain.SpecialReport;
+import com.complaintdesk.followup.domain.VerificationLockout;
 import com.complaintdesk.kit.calendar.BusinessCalendar;
 import com.complaintdesk.kit.events.EventFactory;
 import com.complaintdesk.kit.web.ApiException;
@@ -50,10 +52,15 @@ public class FollowupService {
     private final EventFactory events;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final VerificationLockoutStore lockouts;
+    private final VerificationLockout.Limit guessLimit;
 
     public FollowupService(FollowupStore store, PolicyStore policies, ContactDigest digest, BusinessCalendar calendar,
-                           EventFactory events, Clock clock, MeterRegistry meters) {
+                           EventFactory events, Clock clock, MeterRegistry meters, VerificationLockoutStore lockouts,
+                           FollowupProperties properties) {
         this.meters = meters;
+        this.lockouts = lockouts;
+        this.guessLimit = properties.verification().limit();
         this.store = store;
         this.policies = policies;
         this.digest = digest;
@@ -155,11 +162,13 @@ public class FollowupService {
 
     /** SPEC §3.16: file the special report of a major or vicious complaint. */
     public FollowupView fileSpecialReport(String complaintId, String cause, String handling, String corrective,
-                                          String preventive, String by, String correlationId) {
+                                          String preventive, String by, String department, String correlationId) {
         var problems = SpecialReport.problems(cause, handling, corrective, preventive);
         if (!problems.isEmpty()) {
             throw invalid(new InvalidCommand(problems));
         }
+        // a department manager files the report of their own department's complaints only (SPEC §7)
+        loadVisible(complaintId, department);
         String reportId = "SR-" + complaintId + "-" + UUID.randomUUID().toString().substring(0, 8);
         return change(complaintId, correlationId, (c, policy) -> c.fileSpecialReport(
                 new SpecialReport(reportId, cause.strip(), handling.strip(), corrective.strip(),
@@ -176,12 +185,28 @@ public class FollowupService {
 
     // ---- complainant ----
 
-    /** SPEC §3.19: the complainant answers the revisit with the second factor, once. */
+    /**
+     * SPEC §3.19: the complainant answers the revisit with the second factor, once. Wrong second factors are
+     * counted per complaint number (known or not, so the lock tells nothing about existence); too many lock it.
+     */
     public FollowupView answerByComplainant(String complaintId, String verify, RevisitAnswer answer, String correlationId) {
+        Instant now = clock.instant();
+        VerificationLockout lockout = lockouts.find(complaintId);
+        if (lockout.lockedAt(now)) {
+            throw new SecondFactorLocked(lockout.lockedUntil());
+        }
         FollowupDocument d = store.find(complaintId).orElse(null);
         if (d == null || !digest.matches(complaintId, verify, d.phoneDigest, d.emailDigest)) {
+            meters.counter("followup.verification.failures").increment();
+            VerificationLockout after = lockouts.recordFailure(complaintId, now, guessLimit);
+            if (after.lockedAt(now)) {
+                meters.counter("followup.verification.lockouts").increment();
+            }
             // the same answer as for an unknown number: a wrong guess learns nothing
             throw ApiException.notFound("Complaint", complaintId + " with this verification");
+        }
+        if (lockout.failures() > 0) {
+            lockouts.clear(complaintId);
         }
         return change(complaintId, correlationId, (c, policy) -> c.answerByComplainant(answer, policy, clock.instant()));
     }

@@ -132,7 +132,10 @@ abstract class ServiceHarness {
         return json.readTree(r.value()).path("payload");
     }
 
-    record Reply(int status, JsonNode body) {
+    record Reply(int status, JsonNode body, String contentType, String retryAfter) {
+        boolean isProblem() {
+            return contentType.startsWith("application/problem+json");
+        }
     }
 
     Reply get(String path, String roles) {
@@ -153,6 +156,18 @@ abstract class ServiceHarness {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)), roles);
     }
 
+    /** A request with exactly these headers (name, value, ...; a null value is left out): no identity is added. */
+    Reply raw(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i + 1] != null) {
+                b.header(headers[i], headers[i + 1]);
+            }
+        }
+        return send(b);
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
@@ -165,9 +180,14 @@ abstract class ServiceHarness {
             b.header(IdentityHeaders.USER_ID, "u-" + roles.toLowerCase().replace(',', '-'))
                     .header(IdentityHeaders.ROLES, roles);
         }
+        return send(b);
+    }
+
+    private Reply send(HttpRequest.Builder b) {
         try {
             var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body().isBlank() ? json.createObjectNode() : json.readTree(r.body()));
+            return new Reply(r.statusCode(), r.body().isBlank() ? json.createObjectNode() : json.readTree(r.body()),
+                    r.headers().firstValue("Content-Type").orElse(""), r.headers().firstValue("Retry-After").orElse(null));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -12,6 +12,7 @@ import com.complaintdesk.followup.domain.SpecialReport;
 import com.complaintdesk.kit.calendar.BusinessCalendar;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
+import com.complaintdesk.kit.web.ProblemAdvice;
 import com.complaintdesk.kit.web.RequestContextFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,8 +22,10 @@ import jakarta.validation.constraints.Size;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,13 +34,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import java.lang.reflect.ParameterizedType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Staff API of follow-up: revisit lists and results, special reports, the policy (SPEC §3.14–3.16). */
 @RestController
@@ -108,6 +115,15 @@ public class FollowupController {
     public FollowupView recordAttempt(@PathVariable String complaintId, @Valid @RequestBody RevisitAttemptRequest body,
                                       CallerIdentity caller) {
         caller.require(Roles.SUPERVISOR, Roles.TRIAGE_OFFICER);
+        if (!body.reached() && (body.satisfaction() != null || body.reason() != null)) {
+            // a rating belongs to a reached complainant: refuse rather than silently drop it
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.",
+                    Map.of("errors", java.util.stream.Stream.of(
+                                    body.satisfaction() == null ? null : "satisfaction", body.reason() == null ? null : "reason")
+                            .filter(java.util.Objects::nonNull)
+                            .map(f -> Map.of("field", f, "message", "must not be given when reached is false"))
+                            .toList()));
+        }
         RevisitAnswer answer = new RevisitAnswer(body.reached(), body.reached() ? body.satisfaction() : null,
                 trim(body.reason()), trim(body.comment()), caller.actor(), false);
         return followup.recordRevisit(complaintId, answer, caller::hasRole, RequestContextFilter.currentCorrelationId());
@@ -127,7 +143,7 @@ public class FollowupController {
                                                           CallerIdentity caller) {
         caller.require(Roles.TRIAGE_OFFICER, Roles.SUPERVISOR, Roles.DEPARTMENT_MANAGER);
         FollowupView v = followup.fileSpecialReport(complaintId, body.cause(), body.handling(), body.correctiveActions(),
-                body.preventiveActions(), caller.actor(), RequestContextFilter.currentCorrelationId());
+                body.preventiveActions(), caller.actor(), ownDepartmentOnly(caller), RequestContextFilter.currentCorrelationId());
         return ResponseEntity.created(URI.create("/api/v1/followup/special-reports/" + complaintId)).body(v);
     }
 
@@ -167,6 +183,29 @@ public class FollowupController {
                 }
             }
         }
+    }
+
+    /** A query parameter of the wrong type or value (a date, a status, a number): 400 naming the parameter. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        if (type == List.class && e.getParameter().getGenericParameterType() instanceof ParameterizedType pt
+                && pt.getActualTypeArguments()[0] instanceof Class<?> element) {
+            type = element;
+        }
+        String message;
+        if (type != null && type.isEnum()) {
+            message = "must be one of: " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        } else if (type == LocalDate.class) {
+            message = "must be a date like 2026-12-01";
+        } else if (type == int.class || type == Integer.class || type == boolean.class) {
+            message = "must be " + (type == boolean.class ? "true or false" : "a whole number");
+        } else {
+            message = "has the wrong format";
+        }
+        return ResponseEntity.badRequest().body(ProblemAdvice.invalid("The request has invalid fields.",
+                List.of(Map.of("field", e.getName(), "message", message))));
     }
 
     /**

@@ -1,0 +1,90 @@
+package com.complaintdesk.followup.adapters;
+
+import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.contracts.model.ComplainantType;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static com.complaintdesk.followup.adapters.Mother.received;
+import static com.complaintdesk.followup.adapters.Mother.resolved;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The complainant's second factor has 10,000 values: follow-up itself bounds the guesses per complaint number
+ * (5 wrong in 15 minutes lock it for 15 minutes, kept in MongoDB so every instance counts them), whatever the gateway does.
+ */
+class SecondFactorLockoutTest extends ServiceHarness {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    String revisitDue() {
+        String id = newComplaintId();
+        Instant t = at("2026-11-27T15:00");
+        feed(Topics.INTAKE, id, received(id, ComplainantType.CONSUMER, "13800138000", null, t), t);
+        feed(Topics.DISPATCH, id, resolved("ENGINEERING", "h-1"), t);
+        await(id, "RevisitDue", 1);
+        return id;
+    }
+
+    Reply answer(String id, String verify) {
+        return post("/api/v1/complaints/" + id + "/revisit", "{\"verify\":\"" + verify + "\",\"satisfaction\":5}", null);
+    }
+
+    @Test
+    void five_wrong_second_factors_lock_the_number_even_for_the_right_one_until_the_lock_is_over() {
+        String id = revisitDue();
+        clock.set(at("2026-11-30T10:00"));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(answer(id, String.format("%04d", i)).status()).isEqualTo(404);
+        }
+        var locked = answer(id, "8000");
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.isProblem()).isTrue();
+        assertThat(locked.retryAfter()).isEqualTo("900");
+        assertThat(locked.body().path("retryAfterSeconds").asLong()).isEqualTo(900);
+        assertThat(get("/api/v1/followup/cases/" + id, "SUPERVISOR").body().path("status").asString()).isEqualTo("REVISIT_DUE");
+        assertThat(mongo.getCollection("verification_lockouts").countDocuments(new org.bson.Document("_id", id))).isOne();
+
+        clock.advance(Duration.ofMinutes(15));
+        var answered = answer(id, "8000");
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.body().path("status").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void a_right_answer_clears_the_count_and_wrong_ones_spread_over_time_do_not_lock() {
+        String id = revisitDue();
+        clock.set(at("2026-11-30T10:00"));
+        for (int i = 0; i < 4; i++) {
+            assertThat(answer(id, "1111").status()).isEqualTo(404);
+        }
+        clock.advance(Duration.ofMinutes(16));
+        for (int i = 0; i < 4; i++) {
+            assertThat(answer(id, "2222").status()).isEqualTo(404);
+        }
+
+        // the right answer is still taken; the case was answered, so further answers are refused as such
+        assertThat(answer(id, "8000").status()).isEqualTo(200);
+        assertThat(mongo.getCollection("verification_lockouts").countDocuments(new org.bson.Document("_id", id))).isZero();
+        assertThat(answer(id, "8000").status()).isEqualTo(409);
+    }
+
+    @Test
+    void an_unknown_number_locks_like_a_known_one_so_the_lock_does_not_tell_which_numbers_exist() {
+        String unknown = "C-20991231-" + String.format("%06d", Math.abs(System.nanoTime() % 1_000_000));
+        clock.set(at("2026-11-30T10:00"));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(answer(unknown, "1234").status()).isEqualTo(404);
+        }
+
+        assertThat(answer(unknown, "1234").status()).isEqualTo(429);
+    }
+}

@@ -4,6 +4,7 @@ import com.complaintdesk.kit.events.EventCodec;
 import com.complaintdesk.kit.events.EventFactory;
 import com.complaintdesk.kit.events.KafkaWiring;
 import com.complaintdesk.kit.outbox.OutboxCollections;
+import com.complaintdesk.kit.outbox.OutboxHints;
 import com.complaintdesk.kit.outbox.OutboxRelay;
 import com.complaintdesk.kit.web.CallerIdentityResolver;
 import com.complaintdesk.kit.web.ProblemAdvice;
@@ -56,13 +57,22 @@ public class KitAutoConfiguration {
         return new EventFactory(name, clock);
     }
 
+    /** Documents just saved with events, so the relay reads them by _id instead of scanning (see OutboxHints). */
+    @Bean
+    @ConditionalOnBean(OutboxCollections.class)
+    @ConditionalOnProperty(name = "kit.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxHints outboxHints(OutboxCollections collections) {
+        return new OutboxHints(collections, 10_000);
+    }
+
     @Bean
     @ConditionalOnBean(OutboxCollections.class)
     @ConditionalOnProperty(name = "kit.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxCollections collections,
                             KitProperties properties, MeterRegistry meters,
-                            org.springframework.beans.factory.ObjectProvider<org.springframework.kafka.core.KafkaAdmin> admin) {
-        return new OutboxRelay(mongo, kafka, collections, properties, meters, admin.getIfAvailable());
+                            org.springframework.beans.factory.ObjectProvider<org.springframework.kafka.core.KafkaAdmin> admin,
+                            OutboxHints hints) {
+        return new OutboxRelay(mongo, kafka, collections, properties, meters, admin.getIfAvailable(), hints);
     }
 
     @Bean

@@ -26,7 +26,10 @@ public record KitProperties(
 
     public record Outbox(
             @DefaultValue("true") boolean relayEnabled,
-            @DefaultValue("50ms") Duration idlePoll,
+            /* how often every outbox collection is scanned for pending events: the safety net behind the hints of
+               OutboxHints (documents just saved with events go at once); a scan is a full collection read on the
+               Mongo-wire store, which builds no secondary index */
+            @DefaultValue("2s") Duration idlePoll,
             @DefaultValue("500") int batchSize,
             @DefaultValue("10s") Duration sendTimeout,
             /* how long the ids of sent events are remembered, so an event put back by a concurrent save is not sent twice */

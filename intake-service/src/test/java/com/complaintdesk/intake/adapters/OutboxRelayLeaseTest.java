@@ -2,6 +2,7 @@ package com.complaintdesk.intake.adapters;
 
 import com.complaintdesk.kit.KitProperties;
 import com.complaintdesk.kit.outbox.OutboxCollections;
+import com.complaintdesk.kit.outbox.OutboxHints;
 import com.complaintdesk.kit.outbox.OutboxRelay;
 import com.complaintdesk.testsupport.EventProbe;
 import com.complaintdesk.testsupport.TestInfrastructure;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -122,6 +124,55 @@ class OutboxRelayLeaseTest {
         }
         assertThat(mongo.getCollection(collection).find(new Document("_id", "raced")).first())
                 .containsEntry("outboxPending", false);
+    }
+
+    @Test
+    void a_hinted_document_is_relayed_at_once_and_the_scan_still_finds_what_no_hint_announced() throws Exception {
+        String collection = "lease_" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "test.relay." + collection;
+        var hints = new OutboxHints(OutboxCollections.of(collection), 100);
+        var settings = new KitProperties("test", new KitProperties.Kafka(6, (short) 1, 3, Duration.ofMillis(200)),
+                new KitProperties.Outbox(true, Duration.ofSeconds(4), 20, Duration.ofSeconds(10), Duration.ofHours(1)));
+        var relay = new OutboxRelay(mongo, kafka, OutboxCollections.of(collection), settings, new SimpleMeterRegistry(),
+                null, hints);
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), topic)) {
+            relay.start();
+            try {
+                Thread.sleep(500); // the first scan, at start, found nothing
+                long before = System.nanoTime();
+                mongo.insert(pendingDoc(topic, "hinted", 1), collection);
+                hints.hint(collection, "hinted");
+                probe.await(r -> r.value().contains("hinted-0"), 1, Duration.ofSeconds(30));
+                // well before the next scan (4 s after the first): only the hint can have sent it
+                assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(3));
+
+                mongo.insert(pendingDoc(topic, "unannounced", 1), collection);
+                probe.await(r -> r.value().contains("unannounced-0"), 1, Duration.ofSeconds(30));
+            } finally {
+                relay.stop();
+            }
+            Thread.sleep(500);
+            assertThat(probe.records().stream().map(r -> r.value()).toList())
+                    .containsExactlyInAnyOrder("{\"n\":\"hinted-0\"}", "{\"n\":\"unannounced-0\"}");
+        }
+        assertThat(mongo.getCollection(collection).countDocuments(new Document("outboxPending", true))).isZero();
+    }
+
+    @Test
+    void a_save_of_a_document_with_events_is_announced_to_the_relay() throws Exception {
+        var hints = new OutboxHints(OutboxCollections.of("complaints"), 100);
+        var doc = new com.complaintdesk.intake.adapters.mongo.ComplaintDocument();
+        doc.setOutboxPending(true);
+        doc.getOutbox().add(new com.complaintdesk.kit.outbox.OutboxEvent("e@t", "e", "T", "t", "k", "{}"));
+
+        hints.onApplicationEvent(new AfterSaveEvent<>(doc, new Document("_id", "C-1"), "complaints"));
+        hints.onApplicationEvent(new AfterSaveEvent<>(doc, new Document("_id", "C-2"), "not_an_outbox"));
+        doc.setOutboxPending(false);
+        doc.getOutbox().clear();
+        hints.onApplicationEvent(new AfterSaveEvent<>(doc, new Document("_id", "C-3"), "complaints"));
+
+        assertThat(hints.await(10, java.util.concurrent.TimeUnit.MILLISECONDS, 10))
+                .containsExactly(new OutboxHints.Hint("complaints", "C-1"));
     }
 
     private static int drain(OutboxRelay relay, String collection) {

@@ -9,12 +9,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import com.mongodb.client.MongoCollection;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -22,9 +19,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -36,6 +36,12 @@ import java.util.concurrent.locks.LockSupport;
  * with the same event id, and consumers drop it as already processed. Each instance leases the documents it relays,
  * so running several instances of a service does not multiply the sends. While Kafka is down the events simply wait
  * in MongoDB; nothing accepted is lost.
+ * <p>
+ * Documents saved with events are announced by {@link OutboxHints} and read by {@code _id} at once; the scan for
+ * {@code outboxPending} runs only every {@code kit.outbox.idle-poll} (and right after a failed pass), as the safety
+ * net that guarantees delivery of whatever no hint announced. Leasing, removing the sent events and clearing
+ * {@code outboxPending} are one update each per batch, not per document: on the Mongo-wire store every query that
+ * is not by {@code _id} alone reads the whole collection.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -54,11 +60,23 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaAdmin admin;
     private final String instanceId = UUID.randomUUID().toString();
     private volatile boolean running;
+    private final OutboxHints hints;
     private long lastPrune;
+    private long lastLeaseUntil;
     private Thread worker;
 
+    /** A relay that only scans (every {@code kit.outbox.idle-poll}); tests drive it through {@link #relayOnce()}. */
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxCollections collections,
                        KitProperties properties, MeterRegistry meters, KafkaAdmin admin) {
+        this(mongo, kafka, collections, properties, meters, admin, null);
+    }
+
+    /**
+     * @param hints the documents just saved with events, relayed at once; null to rely on the scan alone
+     */
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxCollections collections,
+                       KitProperties properties, MeterRegistry meters, KafkaAdmin admin, OutboxHints hints) {
+        this.hints = hints;
         this.admin = admin;
         this.mongo = mongo;
         this.kafka = kafka;
@@ -106,119 +124,192 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         long backoffMs = 0;
+        long nextScan = System.nanoTime(); // the first pass is a scan: events left from before a restart
         while (running) {
             try {
                 if (backoffMs > 0 && admin != null) {
                     // Kafka was unreachable: topics missed at start-up are created now, before the first send
                     admin.initialize();
                 }
-                int sent = relayOnce();
-                backoffMs = 0;
-                if (sent == 0) {
-                    LockSupport.parkNanos(settings.idlePoll().toNanos());
+                boolean more = false;
+                if (System.nanoTime() - nextScan >= 0 || (hints != null && hints.takeOverflow())) {
+                    more = scan();
+                    nextScan = System.nanoTime() + settings.idlePoll().toNanos();
                 }
+                backoffMs = 0;
+                if (!more) {
+                    long waitNanos = Math.max(0, nextScan - System.nanoTime());
+                    if (hints == null) {
+                        LockSupport.parkNanos(waitNanos);
+                    } else {
+                        List<OutboxHints.Hint> hinted = hints.await(waitNanos, TimeUnit.NANOSECONDS, settings.batchSize());
+                        if (!hinted.isEmpty()) {
+                            relayHinted(hinted);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 failures.increment();
                 backoffMs = Math.min(5_000, Math.max(100, backoffMs * 2));
                 log.warn("outbox relay failed, retrying in {} ms: {}", backoffMs, e.toString());
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoffMs));
+                nextScan = System.nanoTime(); // hints taken by the failed pass are gone: the scan finds their documents
             }
         }
     }
 
-    /** One pass over every outbox collection. Returns how many events went out. Visible for tests. */
+    /**
+     * One scan of every outbox collection for pending documents (the safety net: what no hint announced, what a
+     * failed pass left, what a dead instance leased). Returns how many events went out. Visible for tests.
+     */
     public int relayOnce() {
         int total = 0;
         for (String collection : collections) {
-            total += relayCollection(collection);
+            total += relayScanned(collection).sent();
         }
         return total;
     }
 
-    private int relayCollection(String collection) {
-        List<Document> docs = claim(collection);
+    /** One scan pass; true when a collection had a full batch pending, so the next scan should follow at once. */
+    private boolean scan() {
+        boolean more = false;
+        for (String collection : collections) {
+            more |= relayScanned(collection).more();
+        }
+        return more;
+    }
+
+    private record Pass(int sent, boolean more) {
+    }
+
+    private Pass relayScanned(String collection) {
+        MongoCollection<Document> docs = mongo.getCollection(collection);
+        Date now = new Date();
+        List<Object> free = new ArrayList<>();
+        int found = 0;
+        for (Document candidate : docs.find(new Document("outboxPending", true))
+                .projection(new Document("_id", 1).append(LEASE_UNTIL, 1)).limit(settings.batchSize())) {
+            found++;
+            if (isFree(candidate, now)) {
+                free.add(candidate.get("_id"));
+            }
+        }
+        return new Pass(relay(collection, free), found >= settings.batchSize());
+    }
+
+    /**
+     * The documents just saved with events, read by {@code _id}: on the Mongo-wire store a query by {@code _id}
+     * alone is the only one that uses an index.
+     */
+    private void relayHinted(List<OutboxHints.Hint> hinted) {
+        Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+        for (OutboxHints.Hint h : hinted) {
+            byCollection.computeIfAbsent(h.collection(), c -> new LinkedHashSet<>()).add(h.id());
+        }
+        for (var entry : byCollection.entrySet()) {
+            if (!collections.contains(entry.getKey())) {
+                continue;
+            }
+            Date now = new Date();
+            List<Object> free = new ArrayList<>();
+            for (Document candidate : mongo.getCollection(entry.getKey())
+                    .find(new Document("_id", new Document("$in", new ArrayList<>(entry.getValue()))))
+                    .projection(new Document("_id", 1).append("outboxPending", 1).append(LEASE_UNTIL, 1))) {
+                if (Boolean.TRUE.equals(candidate.getBoolean("outboxPending")) && isFree(candidate, now)) {
+                    free.add(candidate.get("_id"));
+                }
+            }
+            relay(entry.getKey(), free);
+        }
+    }
+
+    private static boolean isFree(Document candidate, Date now) {
+        Date leaseUntil = candidate.getDate(LEASE_UNTIL);
+        return leaseUntil == null || !leaseUntil.after(now);
+    }
+
+    /** Leases the given documents, sends their events, removes them: a few round trips per batch, not per document. */
+    private int relay(String collection, List<Object> candidateIds) {
+        if (candidateIds.isEmpty()) {
+            return 0;
+        }
+        MongoCollection<Document> coll = mongo.getCollection(collection);
+        List<Document> docs = claim(coll, candidateIds);
         if (docs.isEmpty()) {
             return 0;
         }
         Set<String> alreadySent = alreadySent(docs);
         List<CompletableFuture<?>> sends = new ArrayList<>();
-        List<Object[]> sentPerDoc = new ArrayList<>();
+        List<Object> docIds = new ArrayList<>();
+        List<String> outboxIds = new ArrayList<>();
         List<Document> sentNow = new ArrayList<>();
         Date sentAt = new Date();
         for (Document doc : docs) {
-            List<Document> events = doc.getList("outbox", Document.class, List.of());
-            List<String> ids = new ArrayList<>();
-            for (Document e : events) {
+            for (Document e : doc.getList("outbox", Document.class, List.of())) {
                 String outboxId = e.getString("outboxId");
                 if (!alreadySent.contains(outboxId)) {
                     sends.add(kafka.send(e.getString("topic"), e.getString("key"), e.getString("json")));
                     sentNow.add(new Document("_id", outboxId).append("sentAt", sentAt));
                 }
-                ids.add(outboxId);
+                outboxIds.add(outboxId);
             }
-            sentPerDoc.add(new Object[]{doc.get("_id"), ids});
+            docIds.add(doc.get("_id"));
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            release(collection, sentPerDoc);
+            release(coll, docIds);
             throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
         }
         rememberSent(sentNow);
-        for (Object[] sent : sentPerDoc) {
-            @SuppressWarnings("unchecked")
-            List<String> ids = (List<String>) sent[1];
-            Query byId = new Query(Criteria.where("_id").is(sent[0]));
-            mongo.updateFirst(byId, new Update()
-                    .pull("outbox", new Document("outboxId", new Document("$in", ids)))
-                    .unset(LEASE_UNTIL).unset(LEASE_OWNER), collection);
-            mongo.updateFirst(new Query(Criteria.where("_id").is(sent[0]).and("outbox").size(0)),
-                    new Update().set("outboxPending", false), collection);
-        }
+        Document byIds = new Document("_id", new Document("$in", docIds));
+        // event ids are unique, so pulling the batch's ids from each of its documents removes exactly what was sent
+        coll.updateMany(byIds, new Document("$pull", new Document("outbox",
+                        new Document("outboxId", new Document("$in", outboxIds))))
+                .append("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, "")));
+        // only where nothing new came in meanwhile: a save racing the relay keeps its document pending
+        coll.updateMany(new Document(byIds).append("outbox", new Document("$size", 0)),
+                new Document("$set", new Document("outboxPending", false)));
         relayed.increment(sentNow.size());
         return sentNow.size();
     }
 
     /**
-     * Takes a lease on up to one batch of documents with pending events, so that several instances of the same
-     * service (or several application contexts on one database) do not all send the same events. A lease that is
-     * not released (the instance died mid-send) runs out and another instance takes the document over.
+     * Takes a lease on the candidates that are still pending and free, in one update, so that several instances of
+     * the same service (or several application contexts on one database) do not all send the same events; then
+     * reads back by {@code _id} which of them this pass holds. A lease that is not released (the instance died
+     * mid-send) runs out and another instance takes the document over.
      */
-    private List<Document> claim(String collection) {
-        Query candidates = new Query(Criteria.where("outboxPending").is(true)).limit(settings.batchSize());
-        candidates.fields().include("_id").include(LEASE_UNTIL);
+    private List<Document> claim(MongoCollection<Document> coll, List<Object> candidateIds) {
         Date now = new Date();
+        long until = Math.max(now.getTime() + leaseLength().toMillis(), lastLeaseUntil + 1);
+        lastLeaseUntil = until; // unique per pass, so the read-back tells this pass's leases apart
+        Date leaseUntil = new Date(until);
+        Document ids = new Document("$in", candidateIds);
+        coll.updateMany(new Document("_id", ids).append("outboxPending", true)
+                        .append("$or", List.of(new Document(LEASE_UNTIL, new Document("$exists", false)),
+                                new Document(LEASE_UNTIL, new Document("$lte", now)))),
+                new Document("$set", new Document(LEASE_UNTIL, leaseUntil).append(LEASE_OWNER, instanceId)));
         List<Document> claimed = new ArrayList<>();
-        for (Document candidate : mongo.find(candidates, Document.class, collection)) {
-            Date leaseUntil = candidate.getDate(LEASE_UNTIL);
-            if (leaseUntil != null && leaseUntil.after(now)) {
-                continue;
-            }
-            Criteria free = new Criteria().orOperator(
-                    Criteria.where(LEASE_UNTIL).exists(false),
-                    Criteria.where(LEASE_UNTIL).lte(now));
-            Query take = new Query(Criteria.where("_id").is(candidate.get("_id")).and("outboxPending").is(true)
-                    .andOperator(free));
-            take.fields().include("_id").include("outbox");
-            Document doc = mongo.findAndModify(take,
-                    new Update().set(LEASE_UNTIL, new Date(now.getTime() + leaseLength().toMillis())).set(LEASE_OWNER, instanceId),
-                    FindAndModifyOptions.options().returnNew(true), Document.class, collection);
-            if (doc != null) {
+        for (Document doc : coll.find(new Document("_id", ids))
+                .projection(new Document("_id", 1).append("outbox", 1).append(LEASE_UNTIL, 1).append(LEASE_OWNER, 1))) {
+            if (instanceId.equals(doc.getString(LEASE_OWNER)) && leaseUntil.equals(doc.getDate(LEASE_UNTIL))) {
                 claimed.add(doc);
             }
         }
         return claimed;
     }
 
-    private void release(String collection, List<Object[]> claimed) {
-        for (Object[] doc : claimed) {
-            try {
-                mongo.updateFirst(new Query(Criteria.where("_id").is(doc[0]).and(LEASE_OWNER).is(instanceId)),
-                        new Update().unset(LEASE_UNTIL).unset(LEASE_OWNER), collection);
-            } catch (RuntimeException e) {
-                log.debug("could not release outbox lease on {}; it runs out by itself", doc[0], e);
-            }
+    private void release(MongoCollection<Document> coll, List<Object> docIds) {
+        try {
+            coll.updateMany(new Document("_id", new Document("$in", docIds)).append(LEASE_OWNER, instanceId),
+                    new Document("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, "")));
+        } catch (RuntimeException e) {
+            log.debug("could not release outbox leases in {}; they run out by themselves", coll.getNamespace(), e);
         }
     }
 

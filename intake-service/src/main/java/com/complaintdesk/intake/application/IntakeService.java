@@ -164,7 +164,9 @@ public class IntakeService {
             return;
         }
         IntakeComplaint complaint = toDomain(doc);
-        complaint.apply(envelope.payload(), envelope.occurredAt());
+        if (!complaint.apply(envelope.payload(), envelope.occurredAt())) {
+            return; // nothing the complainant sees changed (an older event, another clock): no write
+        }
         doc.markProcessed(envelope.eventId());
         store.update(complaint, doc, List.of());
     }

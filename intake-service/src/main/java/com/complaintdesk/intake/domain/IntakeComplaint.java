@@ -27,6 +27,27 @@ import java.util.Set;
  */
 public final class IntakeComplaint {
 
+    /**
+     * The only event types that change what the complainant sees (status, acceptance, reason, next step, deadline).
+     * {@link #apply} ignores every other type, and the status projection skips them before decoding or loading
+     * anything: most of the other services' events (other clocks, warnings, notifications, assignments) leave the
+     * complainant's view as it is. A new status change must be added here as well as in {@code StatusChange.of}.
+     */
+    public static final Set<Class<? extends ComplaintEvent>> VISIBLE_EVENTS = Set.of(
+            SlaEvents.SlaClockStarted.class,
+            TriageEvents.ComplaintAccepted.class, TriageEvents.ComplaintRejected.class,
+            TriageEvents.ComplaintTransferred.class, TriageEvents.AwaitingDocuments.class,
+            TriageEvents.ComplaintTriaged.class,
+            DispatchEvents.ComplaintDispatched.class, DispatchEvents.InvestigationRecorded.class,
+            DispatchEvents.SolutionProposed.class, DispatchEvents.SolutionAccepted.class,
+            DispatchEvents.SolutionRejected.class, DispatchEvents.ComplaintResolved.class,
+            FollowupEvents.ComplaintReopened.class, FollowupEvents.ComplaintClosed.class);
+
+    /** True for the types in {@link #VISIBLE_EVENTS}; the type name is the wire name (simple class name). */
+    public static boolean changesWhatTheComplainantSees(Class<? extends ComplaintEvent> type) {
+        return VISIBLE_EVENTS.contains(type);
+    }
+
     private static final Set<ComplaintStatus> ENDED = EnumSet.of(ComplaintStatus.CLOSED, ComplaintStatus.REJECTED,
             ComplaintStatus.TRANSFERRED);
 
@@ -111,6 +132,9 @@ public final class IntakeComplaint {
      * may arrive out of order; an event older than the current status does not move it back.
      */
     public boolean apply(ComplaintEvent event, Instant occurredAt) {
+        if (!changesWhatTheComplainantSees(event.getClass())) {
+            return false;
+        }
         if (event instanceof SlaEvents.SlaClockStarted clock) {
             if (SlaClocks.RESOLUTION.equals(clock.clock()) || SlaClocks.ACCEPTANCE_DECISION.equals(clock.clock())
                     && deadline == null) {

@@ -267,6 +267,33 @@ class IntakeApiTest {
     }
 
     @Test
+    void events_the_complainant_does_not_see_are_skipped_without_touching_the_complaint() throws Exception {
+        String number = register();
+        var warning = EventEnvelope.of(new com.complaintdesk.contracts.events.SlaEvents.SlaWarning("RESOLUTION",
+                Instant.now().plusSeconds(3600), 80), number, Instant.now(), "c", "sla-service");
+        kafka.send(Topics.SLA, number, codec.encode(warning)).get();
+        var after = EventEnvelope.of(new AwaitingDocuments(List.of("invoice"), "need invoice"), number, Instant.now(), "c", "triage-service");
+        kafka.send(Topics.TRIAGE, number, codec.encode(after)).get();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(mongo.findById(number, ComplaintDocument.class).getProcessedEvents())
+                        .contains(after.eventId().toString()));
+        assertThat(mongo.findById(number, ComplaintDocument.class).getProcessedEvents())
+                .doesNotContain(warning.eventId().toString());
+    }
+
+    @Test
+    void a_record_of_an_unknown_type_still_goes_to_the_dead_letter_topic() throws Exception {
+        String number = register();
+        String unknown = "{\"eventId\":\"" + java.util.UUID.randomUUID() + "\",\"type\":\"NoSuchEvent\",\"payload\":{}}";
+        kafka.send(Topics.DISPATCH, number, unknown).get();
+
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.deadLetter(Topics.DISPATCH))) {
+            probe.await(r -> number.equals(r.key()) && r.value().equals(unknown), 1, Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     void a_poison_record_goes_to_the_dead_letter_topic_without_blocking_the_partition() throws Exception {
         String number = register();
         kafka.send(Topics.TRIAGE, number, "this is not an event").get();

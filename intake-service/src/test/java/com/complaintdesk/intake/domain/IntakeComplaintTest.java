@@ -84,6 +84,24 @@ class IntakeComplaintTest {
     }
 
     @Test
+    void events_that_change_nothing_the_complainant_sees_are_not_applied() {
+        var c = registeredAt("2026-11-27T02:00:00Z");
+        c.apply(new ComplaintAccepted("triage", null), Instant.parse("2026-11-27T02:00:01Z"));
+
+        boolean moved = c.apply(new com.complaintdesk.contracts.events.SlaEvents.SlaWarning("RESOLUTION",
+                Instant.parse("2026-11-30T02:00:00Z"), 80), Instant.parse("2026-11-27T02:00:02Z"));
+
+        assertThat(moved).isFalse();
+        assertThat(c.status()).isEqualTo(ComplaintStatus.ACCEPTED);
+        assertThat(IntakeComplaint.changesWhatTheComplainantSees(ComplaintDispatched.class)).isTrue();
+        assertThat(IntakeComplaint.changesWhatTheComplainantSees(ComplaintClosed.class)).isTrue();
+        assertThat(IntakeComplaint.changesWhatTheComplainantSees(
+                com.complaintdesk.contracts.events.SlaEvents.SlaClockStarted.class)).isTrue();
+        assertThat(IntakeComplaint.changesWhatTheComplainantSees(
+                com.complaintdesk.contracts.events.SlaEvents.SlaWarning.class)).isFalse();
+    }
+
+    @Test
     void a_rejection_shows_its_reason_to_the_complainant() {
         var c = registeredAt("2026-11-27T02:00:00Z");
         c.apply(new ComplaintRejected("OUT_OF_SCOPE", "不属于本商场经营范围", "u1"), Instant.parse("2026-11-27T03:00:00Z"));

@@ -14,7 +14,10 @@ import com.complaintdesk.reporting.statistics.domain.FactExtractor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -34,6 +37,8 @@ import java.util.UUID;
  */
 @Service
 public class LedgerUpdater {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerUpdater.class);
 
     private final LedgerStore ledger;
     private final CounterStore counters;
@@ -77,6 +82,41 @@ public class LedgerUpdater {
             return list.stream().map(LedgerUpdater::storableValue).toList();
         }
         return v;
+    }
+
+    /**
+     * Finishes the counter changes whose writer crashed between the ledger write and the counter update, for
+     * complaints that get no further event (whose next writer would otherwise finish them). Safe to run while events
+     * are applied and on every instance: a cell takes a change at most once.
+     *
+     * @return how many changes were finished
+     */
+    public int finishAbandonedCounters() {
+        Instant cutoff = clock.instant().minus(ABANDONED_AFTER);
+        int finished = 0;
+        for (LedgerDocument doc : ledger.withPendingCountersBefore(cutoff, 500)) {
+            for (LedgerDocument.PendingCounters p : doc.getPendingCounters()) {
+                if (p.createdAt() != null && p.createdAt().isBefore(cutoff)) {
+                    counters.apply(p.deltaId(), p.cells());
+                    ledger.removePending(doc.getId(), p.deltaId());
+                    finished++;
+                }
+            }
+        }
+        return finished;
+    }
+
+    @Scheduled(initialDelayString = "${reporting.ledger.sweep-initial-delay:2m}",
+            fixedDelayString = "${reporting.ledger.sweep-interval:5m}")
+    void sweepAbandonedCounters() {
+        try {
+            int n = finishAbandonedCounters();
+            if (n > 0) {
+                log.warn("finished {} counter change(s) left by an interrupted ledger write", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("sweep of abandoned counter changes failed, will retry: {}", e.toString());
+        }
     }
 
     /** @return true when the event changed the ledger, false when it was already there (a redelivery or a replay). */

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ public record ReportingProperties(
         @DefaultValue Ledger ledger,
         @DefaultValue Access access,
         @DefaultValue Monthly monthly,
+        @DefaultValue Overdue overdue,
         @DefaultValue Limits limits) {
 
     public record Ledger(
@@ -54,6 +56,20 @@ public record ReportingProperties(
             @DefaultValue("1h") Duration graceAfterMonthEnd,
             @DefaultValue("/api/v1/reports/monthly/") String publicUrlPrefix,
             @DefaultValue("10") int topCauses) {
+    }
+
+    public record Overdue(
+            /* SPEC §3.17: every day the open complaints past their time limit are reported to the service supervisor */
+            @DefaultValue("true") boolean autoGenerate,
+            /* the time of day (HH:mm, desk zone) from which the day's report is produced and kept */
+            @DefaultValue("08:00") String dailyAt,
+            @DefaultValue("5m") Duration checkInterval,
+            /* how many days of produced reports are kept */
+            @DefaultValue("400") int keepDays) {
+
+        public LocalTime dailyTime() {
+            return LocalTime.parse(dailyAt);
+        }
     }
 
     public record Limits(

@@ -41,6 +41,8 @@ class ReportsAndAccessTest extends ReportingIntegrationTest {
 
     @Autowired
     MonthlyReportService monthly;
+    @Autowired
+    com.complaintdesk.reporting.application.OverdueReportService overdueReports;
 
     @BeforeAll
     void feed() {
@@ -125,10 +127,47 @@ class ReportsAndAccessTest extends ReportingIntegrationTest {
         assertThat(item.path("lateClocks").get(0).path("clock").asString()).isEqualTo("RESOLUTION");
         assertThat(item.path("lateClocks").get(0).path("hoursOverdue").asLong()).isEqualTo(1);
         String csv = new String(getBytes("/api/v1/reports/overdue?format=csv", Caller.supervisor()).body(), StandardCharsets.UTF_8);
-        assertThat(csv).contains(engineering.number() + ",DISPATCHED,GENERAL,ENGINEERING,eng-1,RESOLUTION");
+        assertThat(csv).contains(engineering.number() + ",DISPATCHED,PRODUCT_QUALITY,GENERAL,ENGINEERING,eng-1,,RESOLUTION,");
 
         clock.set(Instant.parse("2026-01-12T09:00:00Z"));
         assertThat(listed("&overdue=true", Caller.supervisor())).isEmpty();
+    }
+
+    @Test
+    void every_morning_the_days_overdue_report_is_produced_once_kept_and_read_within_each_readers_scope() throws Exception {
+        clock.set(Instant.parse("2026-01-11T23:30:00Z")); // 07:30 Shanghai on the 12th: before the daily time
+        assertThat(overdueReports.produceDueDaily()).isEmpty();
+        assertThat(get("/api/v1/reports/overdue?date=2026-01-12", Caller.supervisor()).statusCode()).isEqualTo(404);
+
+        clock.set(Instant.parse("2026-01-12T12:00:00Z")); // 20:00 Shanghai: engineering's 8 h clock is past due
+        overdueReports.produceDueDaily(); // (the scheduled check may have been first: either way it is kept once)
+        assertThat(overdueReports.produceDueDaily()).as("once a day").isEmpty();
+
+        clock.set(Instant.parse("2026-01-14T03:00:00Z")); // read two days later: the kept report, not a new one
+        var kept = json.readTree(get("/api/v1/reports/overdue?date=2026-01-12", Caller.supervisor()).body());
+        assertThat(kept.path("date").asString()).isEqualTo("2026-01-12");
+        List<String> numbers = new ArrayList<>();
+        kept.path("items").forEach(i -> numbers.add(i.path("complaintNumber").asString()));
+        assertThat(numbers).contains(engineering.number()).doesNotContain(operations.number());
+
+        var otherDepartment = json.readTree(get("/api/v1/reports/overdue?date=2026-01-12",
+                new Caller("ops", "DEPARTMENT_MANAGER", "OPERATIONS")).body());
+        otherDepartment.path("items").forEach(i -> assertThat(i.path("department").asString()).isEqualTo("OPERATIONS"));
+        assertThat(otherDepartment.path("byDepartment").has("ENGINEERING")).isFalse();
+
+        var xlsx = getBytes("/api/v1/reports/overdue?date=2026-01-12&format=xlsx", Caller.supervisor());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("2026-01-12").contains("超时");
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).contains("投诉编号");
+            List<String> rows = new ArrayList<>();
+            for (int r = 4; r <= sheet.getLastRowNum(); r++) {
+                rows.add(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(rows).contains(engineering.number());
+        }
+        assertThat(get("/api/v1/reports/overdue?format=pdf", Caller.supervisor()).statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -5,7 +5,6 @@ import com.complaintdesk.reporting.statistics.domain.Figures;
 import com.complaintdesk.reporting.statistics.domain.Metric;
 import com.complaintdesk.reporting.statistics.domain.Statistics;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
@@ -123,15 +122,8 @@ public class MonthlyReportExports {
 
     public byte[] xlsx(MonthlyReport r) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = wb.createCellStyle();
-            Font f = wb.createFont();
-            f.setBold(true);
-            bold.setFont(f);
-            CellStyle titleStyle = wb.createCellStyle();
-            Font big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            titleStyle.setFont(big);
+            CellStyle bold = Styles.bold(wb, 0);
+            CellStyle titleStyle = Styles.bold(wb, 14);
 
             summary(wb.createSheet("汇总 Summary"), r, bold, titleStyle);
             byCategory(wb.createSheet("按分类 By category"), r, bold, titleStyle);
@@ -154,18 +146,7 @@ public class MonthlyReportExports {
     }
 
     private static void cells(Row row, CellStyle style, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            var c = row.createCell(i);
-            if (v instanceof Number n) {
-                c.setCellValue(n.doubleValue());
-            } else if (v != null) {
-                c.setCellValue(String.valueOf(v));
-            }
-            if (style != null) {
-                c.setCellStyle(style);
-            }
-        }
+        Styles.cells(row, style, java.util.Arrays.asList(values));
     }
 
     private static void summary(XSSFSheet s, MonthlyReport r, CellStyle bold, CellStyle titleStyle) {

@@ -19,7 +19,7 @@ public class LedgerStore {
     public static final String COLLECTION = "ledger";
     private static final List<String> INDEXED = List.of("entry.status", "entry.category", "entry.severity",
             "entry.department", "entry.channel", "entry.complainantType", "entry.receivedAt", "entry.nextDueAt",
-            "entry.firstResolvedAt", "entry.updatedAt");
+            "entry.firstResolvedAt", "entry.updatedAt", "pendingCounters.createdAt");
 
     private final MongoTemplate mongo;
 
@@ -50,6 +50,12 @@ public class LedgerStore {
     public void removePending(String number, String deltaId) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(number)),
                 new Update().pull("pendingCounters", new org.bson.Document("deltaId", deltaId)), COLLECTION);
+    }
+
+    /** Ledger documents holding a counter change created before {@code cutoff} (left by an interrupted writer). */
+    public List<LedgerDocument> withPendingCountersBefore(java.time.Instant cutoff, int limit) {
+        return mongo.find(new Query(Criteria.where("pendingCounters.createdAt").lt(cutoff)).limit(limit),
+                LedgerDocument.class, COLLECTION);
     }
 
     public List<LedgerEntry> find(Query query) {

@@ -2,7 +2,7 @@ package com.complaintdesk.reporting.adapters.web;
 
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
-import com.complaintdesk.reporting.adapters.export.Csv;
+import com.complaintdesk.reporting.adapters.export.OverdueReportExports;
 import com.complaintdesk.reporting.adapters.export.MonthlyReportExports;
 import com.complaintdesk.reporting.application.LedgerRebuild;
 import com.complaintdesk.reporting.application.MonthlyReportService;
@@ -10,7 +10,9 @@ import com.complaintdesk.reporting.application.OverdueReportService;
 import com.complaintdesk.reporting.application.ReportingProperties;
 import com.complaintdesk.reporting.reports.domain.MonthlyReport;
 import com.complaintdesk.reporting.reports.domain.OverdueReport;
+import io.swagger.v3.oas.annotations.Operation;
 import org.bson.Document;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,20 +39,27 @@ public class ReportsController {
     private final MonthlyReportService monthly;
     private final MonthlyReportExports monthlyExports;
     private final OverdueReportService overdue;
+    private final OverdueReportExports overdueExports;
     private final LedgerRebuild rebuild;
     private final ReportingProperties properties;
     private final Clock clock;
 
     public ReportsController(MonthlyReportService monthly, MonthlyReportExports monthlyExports, OverdueReportService overdue,
-                             LedgerRebuild rebuild, ReportingProperties properties, Clock clock) {
+                             OverdueReportExports overdueExports, LedgerRebuild rebuild, ReportingProperties properties, Clock clock) {
         this.monthly = monthly;
         this.monthlyExports = monthlyExports;
         this.overdue = overdue;
+        this.overdueExports = overdueExports;
         this.rebuild = rebuild;
         this.properties = properties;
         this.clock = clock;
     }
 
+    @Operation(summary = "The monthly report (SPEC §3.18) as json, csv or xlsx (charts: by category, daily received vs "
+            + "resolved, timeliness by department)",
+            description = "The stored report of a finished month; for a month not yet produced it is computed now and "
+                    + "marked `provisional`. Produced automatically on the 1st after month end and announced with "
+                    + "MonthlyReportPublished.")
     @GetMapping("/api/v1/reports/monthly/{month}")
     public ResponseEntity<?> monthly(@PathVariable String month, @RequestParam(defaultValue = "json") String format,
                                      CallerIdentity caller) {
@@ -74,24 +85,23 @@ public class ReportsController {
         return ResponseEntity.status(HttpStatus.CREATED).body(monthly.produce(m));
     }
 
+    @Operation(summary = "The daily overdue report (SPEC §3.17): open complaints past a time limit, most overdue first",
+            description = "Without `date`: computed now. With `date` (yyyy-MM-dd): the report produced that morning "
+                    + "(reporting.overdue.daily-at, desk zone) and kept. Either way only the complaints of the caller's "
+                    + "scope. `format` json, csv or xlsx.")
     @GetMapping("/api/v1/reports/overdue")
-    public ResponseEntity<?> overdue(@RequestParam(defaultValue = "json") String format, CallerIdentity caller) {
-        OverdueReport report = overdue.today(caller);
-        return switch (format.toLowerCase(Locale.ROOT)) {
-            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
-            case "csv" -> {
-                Csv csv = new Csv().row("超时投诉日报 Daily overdue report " + report.date(), "共 total", report.total());
-                csv.row("投诉编号 Complaint", "状态 Status", "严重程度 Severity", "部门 Department", "处理人 Handler",
-                        "时限 Clock", "期限 Due", "超时小时 Hours overdue", "升级层级 Escalation", "催办 Urges");
-                for (OverdueReport.Item i : report.items()) {
-                    for (OverdueReport.LateClock c : i.lateClocks()) {
-                        csv.row(i.complaintNumber(), i.status(), i.severity(), i.department(), i.handler(), c.clock(),
-                                c.dueAt(), c.hoursOverdue(), c.escalationLevel(), i.urgeCount());
-                    }
-                }
-                yield LedgerController.file(csv.bytes(), "overdue-" + report.date() + ".csv", "csv");
-            }
-            default -> throw ApiException.invalid("format", "must be json or csv");
+    public ResponseEntity<?> overdue(@RequestParam(defaultValue = "json") String format,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                     CallerIdentity caller) {
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!List.of("json", "csv", "xlsx").contains(fmt)) {
+            throw ApiException.invalid("format", "must be json, csv or xlsx");
+        }
+        OverdueReport report = date == null ? overdue.today(caller) : overdue.ofDay(date, caller);
+        return switch (fmt) {
+            case "csv" -> LedgerController.file(overdueExports.csv(report), "overdue-" + report.date() + ".csv", "csv");
+            case "xlsx" -> LedgerController.file(overdueExports.xlsx(report), "overdue-" + report.date() + ".xlsx", "xlsx");
+            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         };
     }
 

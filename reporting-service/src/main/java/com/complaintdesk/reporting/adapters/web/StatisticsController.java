@@ -5,6 +5,7 @@ import com.complaintdesk.reporting.application.ReportingProperties;
 import com.complaintdesk.reporting.application.StatisticsService;
 import com.complaintdesk.reporting.statistics.domain.Figures;
 import com.complaintdesk.reporting.statistics.domain.Statistics;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +35,10 @@ public class StatisticsController {
         this.properties = properties;
     }
 
+    @Operation(summary = "SPEC §5 figures for a period, in total and per value of one breakdown",
+            description = "`from` and `to` are days (yyyy-MM-dd, inclusive) in the desk's zone; `by` is one of category, "
+                    + "channel, department, severity, complainantType, cause (groups largest first). For SUPERVISOR, "
+                    + "HQ_ANALYST, ADMIN, TRIAGE_OFFICER, DEPARTMENT_MANAGER. Every answer carries `definitions`.")
     @GetMapping
     public Statistics period(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -42,12 +47,14 @@ public class StatisticsController {
         return statistics.compute(from, to, by);
     }
 
+    @Operation(summary = "SPEC §5 figures of one calendar month (yyyy-MM), read from the monthly counters")
     @GetMapping("/monthly/{month}")
     public Statistics month(@PathVariable String month, @RequestParam(required = false) String by, CallerIdentity caller) {
         caller.require(properties.access().statisticsRoles().toArray(String[]::new));
         return statistics.month(parseMonth(month), by);
     }
 
+    @Operation(summary = "The exact definition of every figure and rate")
     @GetMapping("/definitions")
     public Map<String, String> definitions() {
         return Figures.definitions();

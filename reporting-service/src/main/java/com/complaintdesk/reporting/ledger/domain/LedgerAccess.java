@@ -19,13 +19,18 @@ public record LedgerAccess(Set<String> globalRoles, Set<String> departmentRoles,
         public static final Scope NONE = new Scope(false, null, false);
 
         public boolean permits(LedgerEntry entry) {
+            return permits(entry.department(), entry.confidential());
+        }
+
+        /** The same rule for a row that only carries the complaint's department and confidentiality. */
+        public boolean permits(String entryDepartment, boolean entryConfidential) {
             if (!allowed) {
                 return false;
             }
-            if (entry.confidential() && !confidential) {
+            if (entryConfidential && !confidential) {
                 return false;
             }
-            return department == null || department.equals(entry.department());
+            return department == null || department.equals(entryDepartment);
         }
     }
 

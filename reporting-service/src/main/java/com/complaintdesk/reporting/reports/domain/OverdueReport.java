@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * SPEC §3.17 daily supervision: every open complaint past a time limit, for the service supervisor, most overdue
- * first, with the clocks that are late and how late.
+ * first, with the clocks that are late and how late. Produced every morning and kept per day; also computed on demand.
  */
 public record OverdueReport(LocalDate date, Instant generatedAt, int total, Map<String, Integer> byDepartment,
                             List<Item> items) {
@@ -22,7 +23,20 @@ public record OverdueReport(LocalDate date, Instant generatedAt, int total, Map<
     }
 
     public record Item(String complaintNumber, String status, String category, String severity, String department,
-                       String handler, String supervisor, Instant receivedAt, int urgeCount, List<LateClock> lateClocks) {
+                       String handler, String supervisor, Instant receivedAt, int urgeCount, boolean confidential,
+                       List<LateClock> lateClocks) {
+    }
+
+    /** The same report with only the items a reader may see, totals recounted. */
+    public OverdueReport visible(Predicate<Item> mayRead) {
+        List<Item> kept = items.stream().filter(mayRead).toList();
+        Map<String, Integer> counts = new TreeMap<>();
+        kept.forEach(i -> counts.merge(departmentOf(i.department()), 1, Integer::sum));
+        return new OverdueReport(date, generatedAt, kept.size(), counts, kept);
+    }
+
+    private static String departmentOf(String department) {
+        return department == null ? "UNASSIGNED" : department;
     }
 
     public static OverdueReport of(LocalDate date, Instant now, List<LedgerEntry> entries) {
@@ -40,8 +54,8 @@ public record OverdueReport(LocalDate date, Instant generatedAt, int total, Map<
             }
             late.sort((a, b) -> a.dueAt().compareTo(b.dueAt()));
             items.add(new Item(e.complaintNumber(), e.status(), e.category(), e.severity(), e.department(), e.handler(),
-                    e.supervisor(), e.receivedAt(), e.urgeCount(), late));
-            byDepartment.merge(e.department() == null ? "UNASSIGNED" : e.department(), 1, Integer::sum);
+                    e.supervisor(), e.receivedAt(), e.urgeCount(), e.confidential(), late));
+            byDepartment.merge(departmentOf(e.department()), 1, Integer::sum);
         }
         items.sort((a, b) -> firstDue(a).compareTo(firstDue(b)));
         return new OverdueReport(date, now, items.size(), byDepartment, items);

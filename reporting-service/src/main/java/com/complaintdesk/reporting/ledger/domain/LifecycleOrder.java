@@ -16,8 +16,8 @@ public final class LifecycleOrder {
             Map.entry("AwaitingDocuments", 20), Map.entry("AcceptanceEscalated", 30),
             Map.entry("ComplaintAccepted", 40), Map.entry("ComplaintRejected", 40), Map.entry("ComplaintTransferred", 40),
             Map.entry("ComplaintTriaged", 50), Map.entry("CollectiveCaseOpened", 60), Map.entry("ComplaintReclassified", 60),
-            // a transfer or a reopen is followed by the new dispatch it causes, stamped with the same instant
-            Map.entry("DepartmentTransferred", 65), Map.entry("ComplaintReopened", 66),
+            // a transfer is followed by the new dispatch it causes, stamped with the same instant
+            Map.entry("DepartmentTransferred", 65),
             Map.entry("ComplaintDispatched", 70), Map.entry("ComplaintReassigned", 80), Map.entry("SupervisorAssigned", 81),
             Map.entry("StaffNotified", 82),
             Map.entry("InvestigationRecorded", 90), Map.entry("SolutionProposed", 100),
@@ -25,7 +25,11 @@ public final class LifecycleOrder {
             Map.entry("OnSiteArrived", 120), Map.entry("OnSiteHandlingRecorded", 120), Map.entry("DisagreementRecorded", 121),
             Map.entry("PreventiveMeasureRecorded", 122),
             Map.entry("ComplaintResolved", 130), Map.entry("RevisitDue", 140), Map.entry("RevisitAttemptFailed", 145),
-            Map.entry("RevisitDone", 150), Map.entry("SpecialReportFiled", 170), Map.entry("ComplaintClosed", 180),
+            Map.entry("RevisitDone", 150),
+            // followup publishes an unsatisfied revisit and the reopen it causes together (one instant at the
+            // ledger's milliseconds); the new dispatch comes later, from dispatch-service
+            Map.entry("ComplaintReopened", 155),
+            Map.entry("SpecialReportFiled", 170), Map.entry("ComplaintClosed", 180),
             // the life of one SLA clock, for events of one instant: started, paused / resumed (a resume re-announces
             // the start with the new due time), warned, breached, escalated, stopped
             Map.entry("SlaClockStarted", 200), Map.entry("SlaClockPaused", 201), Map.entry("SlaClockResumed", 202),

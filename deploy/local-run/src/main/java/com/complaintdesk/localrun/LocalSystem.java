@@ -202,7 +202,7 @@ public final class LocalSystem implements AutoCloseable {
     private ChildProcess launch(Service s) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable().toString());
-        command.addAll(options.serviceJvmOptions());
+        command.addAll(options.jvmOptionsOf(s));
         command.add("-jar");
         command.add(options.jarOf(s).toString());
         Map<String, String> env = new LinkedHashMap<>();

@@ -34,12 +34,14 @@ import java.util.Set;
  * @param kafkaJvmOptions   JVM options of the broker
  * @param extraEnv          more environment for every service (e.g. a production-like setting to try)
  * @param progress          where progress lines go
+ * @param fullJitServices   services started without {@code -XX:TieredStopAtLevel=1} (C2 compiles their hot code:
+ *                          slower start, more memory, faster under load; {@code --benchmark})
  */
 public record Options(Path repoRoot, Path jarDir, Path kafkaLib, Path dataDir, String host, int kafkaPort,
                       int controllerPort, int mongoPort, Map<Service, Integer> ports, Set<Service> services,
                       String externalKafka, String externalMongo, Duration startTimeout, int parallelStarts,
                       List<String> serviceJvmOptions, List<String> kafkaJvmOptions, Map<String, String> extraEnv,
-                      PrintStream progress) {
+                      PrintStream progress, Set<Service> fullJitServices) {
 
     public static final String VERSION = "0.1.0-SNAPSHOT";
 
@@ -55,6 +57,8 @@ public record Options(Path repoRoot, Path jarDir, Path kafkaLib, Path dataDir, S
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
         kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
         extraEnv = Collections.unmodifiableMap(new LinkedHashMap<>(extraEnv));
+        fullJitServices = Collections.unmodifiableSet(fullJitServices.isEmpty() ? EnumSet.noneOf(Service.class)
+                : EnumSet.copyOf(fullJitServices));
         if (parallelStarts < 1) {
             throw new IllegalArgumentException("parallelStarts must be at least 1");
         }
@@ -80,7 +84,7 @@ public record Options(Path repoRoot, Path jarDir, Path kafkaLib, Path dataDir, S
         return new Options(repoRoot, null, repoRoot.resolve("deploy/local-run/target/lib"),
                 repoRoot.resolve("deploy/local-run/data"), "127.0.0.1", 9092, 9093, 27017, ports,
                 EnumSet.allOf(Service.class), null, null, Duration.ofMinutes(6), 4, DEFAULT_SERVICE_JVM_OPTIONS,
-                DEFAULT_KAFKA_JVM_OPTIONS, Map.of(), System.out);
+                DEFAULT_KAFKA_JVM_OPTIONS, Map.of(), System.out, Set.of());
     }
 
     /** For tests: every port free (0), the given data dir. */
@@ -103,34 +107,34 @@ public record Options(Path repoRoot, Path jarDir, Path kafkaLib, Path dataDir, S
 
     public Options withJarDir(Path dir) {
         return new Options(repoRoot, dir, kafkaLib, dataDir, host, kafkaPort, controllerPort, mongoPort, ports, services,
-                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress);
+                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress, fullJitServices);
     }
 
     public Options withKafkaLib(Path dir) {
         return new Options(repoRoot, jarDir, dir, dataDir, host, kafkaPort, controllerPort, mongoPort, ports, services,
-                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress);
+                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress, fullJitServices);
     }
 
     public Options withDataDir(Path dir) {
         return new Options(repoRoot, jarDir, kafkaLib, dir, host, kafkaPort, controllerPort, mongoPort, ports, services,
-                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress);
+                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress, fullJitServices);
     }
 
     public Options withKafkaPorts(int client, int controller) {
         return new Options(repoRoot, jarDir, kafkaLib, dataDir, host, client, controller, mongoPort, ports, services,
-                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress);
+                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress, fullJitServices);
     }
 
     public Options withMongoPort(int port) {
         return new Options(repoRoot, jarDir, kafkaLib, dataDir, host, kafkaPort, controllerPort, port, ports, services,
-                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress);
+                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress, fullJitServices);
     }
 
     public Options withPorts(Map<Service, Integer> newPorts) {
         Map<Service, Integer> merged = new EnumMap<>(ports);
         merged.putAll(newPorts);
         return new Options(repoRoot, jarDir, kafkaLib, dataDir, host, kafkaPort, controllerPort, mongoPort, merged, services,
-                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress);
+                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress, fullJitServices);
     }
 
     public Options withPort(Service service, int port) {
@@ -139,47 +143,69 @@ public record Options(Path repoRoot, Path jarDir, Path kafkaLib, Path dataDir, S
 
     public Options withServices(Set<Service> only) {
         return new Options(repoRoot, jarDir, kafkaLib, dataDir, host, kafkaPort, controllerPort, mongoPort, ports, only,
-                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress);
+                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress, fullJitServices);
     }
 
     /** Use a Kafka and a MongoDB that already run (Testcontainers, compose) instead of the embedded ones; null keeps embedded. */
     public Options withExternalInfrastructure(String kafkaBootstrap, String mongoBaseUri) {
         return new Options(repoRoot, jarDir, kafkaLib, dataDir, host, kafkaPort, controllerPort, mongoPort, ports, services,
-                kafkaBootstrap, mongoBaseUri, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress);
+                kafkaBootstrap, mongoBaseUri, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress, fullJitServices);
     }
 
     public Options withStartTimeout(Duration timeout) {
         return new Options(repoRoot, jarDir, kafkaLib, dataDir, host, kafkaPort, controllerPort, mongoPort, ports, services,
-                externalKafka, externalMongo, timeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress);
+                externalKafka, externalMongo, timeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress, fullJitServices);
     }
 
     public Options withParallelStarts(int n) {
         return new Options(repoRoot, jarDir, kafkaLib, dataDir, host, kafkaPort, controllerPort, mongoPort, ports, services,
-                externalKafka, externalMongo, startTimeout, n, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress);
+                externalKafka, externalMongo, startTimeout, n, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress, fullJitServices);
     }
 
     public Options withServiceJvmOptions(List<String> jvmOptions) {
         return new Options(repoRoot, jarDir, kafkaLib, dataDir, host, kafkaPort, controllerPort, mongoPort, ports, services,
-                externalKafka, externalMongo, startTimeout, parallelStarts, jvmOptions, kafkaJvmOptions, extraEnv, progress);
+                externalKafka, externalMongo, startTimeout, parallelStarts, jvmOptions, kafkaJvmOptions, extraEnv, progress, fullJitServices);
     }
 
     public Options withExtraEnv(Map<String, String> env) {
         Map<String, String> merged = new LinkedHashMap<>(extraEnv);
         merged.putAll(env);
         return new Options(repoRoot, jarDir, kafkaLib, dataDir, host, kafkaPort, controllerPort, mongoPort, ports, services,
-                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, merged, progress);
+                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, merged, progress, fullJitServices);
     }
 
     public Options withProgress(PrintStream out) {
         return new Options(repoRoot, jarDir, kafkaLib, dataDir, host, kafkaPort, controllerPort, mongoPort, ports, services,
-                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, out);
+                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, out, fullJitServices);
+    }
+
+    public Options withFullJit(Set<Service> services) {
+        return new Options(repoRoot, jarDir, kafkaLib, dataDir, host, kafkaPort, controllerPort, mongoPort, ports, this.services,
+                externalKafka, externalMongo, startTimeout, parallelStarts, serviceJvmOptions, kafkaJvmOptions, extraEnv, progress,
+                services);
+    }
+
+    /**
+     * The services that carry a benchmark's load (every complaint passes through them, and through the gateway): with
+     * C2 their hot paths run faster once compiled.
+     */
+    public static final Set<Service> BENCHMARK_FULL_JIT = EnumSet.of(Service.GATEWAY, Service.INTAKE, Service.TRIAGE,
+            Service.DISPATCH, Service.SLA, Service.REPORTING);
+
+    /** The JVM options of one service: {@link #serviceJvmOptions()}, without the C1-only limit for a full-JIT service. */
+    public List<String> jvmOptionsOf(Service service) {
+        if (!fullJitServices.contains(service)) {
+            return serviceJvmOptions;
+        }
+        return serviceJvmOptions.stream().filter(o -> !o.startsWith("-XX:TieredStopAtLevel")).toList();
     }
 
     /**
      * The command line of {@link LocalRun}: {@code --data-dir DIR}, {@code --jar-dir DIR}, {@code --kafka-port N},
      * {@code --controller-port N}, {@code --mongo-port N}, {@code --port SERVICE=N} (repeatable), {@code --services a,b}
      * or {@code --infra-only}, {@code --kafka HOST:PORT} / {@code --mongo URI} (use external ones),
-     * {@code --timeout SECONDS}, {@code --parallel N}, {@code --service-jvm-options "..."}.
+     * {@code --timeout SECONDS}, {@code --parallel N}, {@code --service-jvm-options "..."},
+     * {@code --benchmark} (C2 for the services a load passes through) or {@code --full-jit a,b}.
      */
     public static Options parse(String[] args, Path repoRoot) {
         Options o = defaults(repoRoot);
@@ -197,6 +223,10 @@ public record Options(Path repoRoot, Path jarDir, Path kafkaLib, Path dataDir, S
             }
             if (flag.equals("--infra-only")) {
                 o = o.withServices(EnumSet.noneOf(Service.class));
+                continue;
+            }
+            if (flag.equals("--benchmark")) {
+                o = o.withFullJit(BENCHMARK_FULL_JIT);
                 continue;
             }
             if (value == null) {
@@ -219,24 +249,28 @@ public record Options(Path repoRoot, Path jarDir, Path kafkaLib, Path dataDir, S
                     }
                     yield o.withPort(Service.parse(kv[0]), port(kv[1]));
                 }
-                case "--services" -> {
-                    Set<Service> only = EnumSet.noneOf(Service.class);
-                    for (String s : value.split(",")) {
-                        if (!s.isBlank()) {
-                            only.add(Service.parse(s));
-                        }
-                    }
-                    yield o.withServices(only);
-                }
+                case "--services" -> o.withServices(serviceList(value));
                 case "--kafka" -> o.withExternalInfrastructure(value, o.externalMongo());
                 case "--mongo" -> o.withExternalInfrastructure(o.externalKafka(), value.replaceAll("/+$", ""));
                 case "--timeout" -> o.withStartTimeout(Duration.ofSeconds(Long.parseLong(value)));
                 case "--parallel" -> o.withParallelStarts(Integer.parseInt(value));
                 case "--service-jvm-options" -> o.withServiceJvmOptions(List.of(value.trim().split("\\s+")));
+                case "--full-jit" -> o.withFullJit(serviceList(value));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             };
         }
         return o;
+    }
+
+    /** "intake,gateway" as a set of services. */
+    private static Set<Service> serviceList(String value) {
+        Set<Service> chosen = EnumSet.noneOf(Service.class);
+        for (String s : value.split(",")) {
+            if (!s.isBlank()) {
+                chosen.add(Service.parse(s));
+            }
+        }
+        return chosen;
     }
 
     private static int port(String value) {

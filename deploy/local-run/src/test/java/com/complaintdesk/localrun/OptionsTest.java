@@ -56,6 +56,20 @@ class OptionsTest {
     }
 
     @Test
+    void givenBenchmark_whenParsed_thenTheLoadedServicesRunWithC2AndFollowupKeepsTheC1Limit() {
+        Options plain = Options.parse(new String[0], repo);
+        Options bench = Options.parse(new String[]{"--benchmark"}, repo);
+        Options chosen = Options.parse(new String[]{"--full-jit", "intake,gateway"}, repo);
+
+        assertTrue(plain.jvmOptionsOf(Service.INTAKE).contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(!bench.jvmOptionsOf(Service.INTAKE).contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(!bench.jvmOptionsOf(Service.GATEWAY).contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(bench.jvmOptionsOf(Service.INTAKE).contains("-Xmx256m"));
+        assertTrue(bench.jvmOptionsOf(Service.FOLLOWUP).contains("-XX:TieredStopAtLevel=1"));
+        assertEquals(EnumSet.of(Service.INTAKE, Service.GATEWAY), chosen.fullJitServices());
+    }
+
+    @Test
     void givenAnUnknownFlagABadPortOrAnUnknownService_whenParsed_thenRejectedWithTheReason() {
         IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
                 () -> Options.parse(new String[]{"--bogus", "1"}, repo));

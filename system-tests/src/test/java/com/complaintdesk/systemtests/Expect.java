@@ -35,6 +35,11 @@ final class Expect {
         assertThat(reply.json().path("currentStatus").asString()).as("%s: %s", what, reply).isEqualTo(currentStatus);
     }
 
+    /** A JSON field that is null or not there. */
+    static boolean absent(JsonNode field) {
+        return field.isNull() || field.isMissingNode();
+    }
+
     /** Reads until the 200 answer passes {@code check}, and returns that answer. */
     static JsonNode eventually(String what, Supplier<Gateway.Reply> read, ThrowingConsumer<JsonNode> check) {
         AtomicReference<JsonNode> passed = new AtomicReference<>();

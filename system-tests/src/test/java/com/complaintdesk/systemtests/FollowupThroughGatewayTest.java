@@ -9,6 +9,9 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -31,16 +34,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class FollowupThroughGatewayTest {
 
+    private static final ZoneId DESK_ZONE = ZoneId.of("Asia/Shanghai");
+
     @Test
     void givenAResolvedComplaint_whenTheRevisitIsNotSatisfied_thenItIsReopenedToTheSameDepartmentAndClosedOnceASecondRevisitSatisfies(
             RunningSystem system) {
         Gateway gateway = new Gateway(system.gateway());
-        Staff desk = Staff.of(gateway, "desk-revisits", "SERVICE_DESK", Roles.TRIAGE_OFFICER);
+        Staff desk = Staff.serviceDesk(gateway);
         try (PublishedEvents events = new PublishedEvents(system, Topics.DISPATCH, Topics.FOLLOWUP)) {
             Complainant complainant = Complainant.registers(gateway, "3楼洗手间一直漏水,地面积水,异味很大,希望尽快修好。",
                     "3F 洗手间", "APOLOGY");
             String n = complainant.number();
-            JsonNode dispatched = events.first(Topics.DISPATCH, n, "ComplaintDispatched").path("payload");
+            JsonNode dispatched = events.dispatch(n);
             String department = dispatched.path("department").asString();
             assertThat(department).as("dispatched: %s", dispatched).isEqualTo("ENGINEERING");
             Instant firstResolution = Instant.now();
@@ -54,6 +59,13 @@ class FollowupThroughGatewayTest {
             JsonNode revisitDue = eventuallyInStatus("the follow-up case", () -> desk.get(followupCase(n)), "REVISIT_DUE");
             assertThat(revisitDue.path("revisit").path("round").asInt()).isEqualTo(1);
             assertThat(revisitDue.path("overdue").asBoolean()).isFalse();
+            // listed per assignee and due date (the desk's calendar day)
+            String dueDay = Instant.parse(due.path("dueAt").asString()).atZone(DESK_ZONE).toLocalDate().toString();
+            JsonNode listed = ok(desk.get("/api/v1/followup/revisits?assignee=SERVICE_DESK&dueFrom=" + dueDay + "&dueTo="
+                    + dueDay + "&limit=500"), "revisits due on " + dueDay);
+            List<String> listedIds = new ArrayList<>();
+            listed.forEach(r -> listedIds.add(r.path("complaintId").asString()));
+            assertThat(listedIds).contains(n);
 
             // the desk reaches the complainant, who is not satisfied: a bad rating needs its reason
             Expect.status(desk.recordsRevisit(n, 2, null), 400, "a bad rating without a reason");
@@ -109,7 +121,7 @@ class FollowupThroughGatewayTest {
     @Test
     void givenAMajorComplaint_whenItsRevisitIsSatisfied_thenItIsNotClosedUntilItsSpecialReportIsFiled(RunningSystem system) {
         Gateway gateway = new Gateway(system.gateway());
-        Staff desk = Staff.of(gateway, "desk-reports", "SERVICE_DESK", Roles.TRIAGE_OFFICER);
+        Staff desk = Staff.serviceDesk(gateway);
         try (PublishedEvents events = new PublishedEvents(system, Topics.TRIAGE, Topics.DISPATCH, Topics.FOLLOWUP)) {
             // personal injury and the media: MAJOR by triage's default rules
             Complainant complainant = Complainant.registers(gateway,
@@ -118,7 +130,7 @@ class FollowupThroughGatewayTest {
             JsonNode triaged = events.first(Topics.TRIAGE, n, "ComplaintTriaged").path("payload");
             assertThat(triaged.path("severity").asString()).as("triaged: %s", triaged).isEqualTo("MAJOR");
             assertThat(triaged.path("flags").toString()).as("triaged: %s", triaged).contains("PERSONAL_INJURY", "MEDIA");
-            JsonNode dispatched = events.first(Topics.DISPATCH, n, "ComplaintDispatched").path("payload");
+            JsonNode dispatched = events.dispatch(n);
             String department = dispatched.path("department").asString();
             String managerId = desk.managerOf(department);
             // SPEC §3.8: major → the department manager supervises; media → nobody but PR gives interviews
@@ -140,7 +152,7 @@ class FollowupThroughGatewayTest {
             assertThat(answer.path("status").asString()).as("%s", answer).isEqualTo("RESOLVED");
             JsonNode waiting = ok(desk.get(followupCase(n)), "the follow-up case");
             assertThat(waiting.path("status").asString()).isEqualTo("AWAITING_SPECIAL_REPORT");
-            assertThat(waiting.path("specialReportId").isNull() || waiting.path("specialReportId").isMissingNode()).isTrue();
+            assertThat(Expect.absent(waiting.path("specialReportId"))).as("%s", waiting).isTrue();
             events.first(Topics.FOLLOWUP, n, "RevisitDone");
             assertThat(events.types(Topics.FOLLOWUP, n)).doesNotContain("ComplaintClosed");
             assertThat(ok(desk.get(dispatchCase(n)), "the department's case").path("status").asString()).isEqualTo("RESOLVED");
@@ -159,7 +171,6 @@ class FollowupThroughGatewayTest {
             JsonNode report = ok(desk.get("/api/v1/followup/special-reports/" + n), "the special report");
             assertThat(report.path("cause").asString()).contains("急停");
             assertThat(report.path("filedBy").asString()).isEqualTo(managerId);
-            assertThat(events.types(Topics.FOLLOWUP, n)).containsSubsequence("RevisitDue", "RevisitDone");
             events.first(Topics.FOLLOWUP, n, "ComplaintClosed");
             assertThat(events.types(Topics.FOLLOWUP, n)).containsSubsequence("RevisitDone", "SpecialReportFiled",
                     "ComplaintClosed");
@@ -171,6 +182,63 @@ class FollowupThroughGatewayTest {
             assertThat(ledger.path("specialReportFiled").asBoolean()).isTrue();
             assertThat(timeline(ledger)).containsSubsequence("ComplaintResolved", "RevisitDone", "SpecialReportFiled",
                     "ComplaintClosed");
+        }
+    }
+
+    @Test
+    void givenAComplaintReopenedTwice_thenItsManagerSupervisesIt_andAnUnreachableComplainantClosesItAfterThreeAttempts(
+            RunningSystem system) {
+        Gateway gateway = new Gateway(system.gateway());
+        Staff desk = Staff.serviceDesk(gateway);
+        try (PublishedEvents events = new PublishedEvents(system, Topics.DISPATCH, Topics.FOLLOWUP)) {
+            Complainant complainant = Complainant.registers(gateway, "地下停车场B2的照明灯坏了一大片,太黑了看不清车位。",
+                    "B2 停车场", "APOLOGY");
+            String n = complainant.number();
+            JsonNode dispatched = events.dispatch(n);
+            String department = dispatched.path("department").asString();
+            String managerId = desk.managerOf(department);
+            for (int reopen = 1; reopen <= 2; reopen++) {
+                handledToResolved(gateway, complainant, dispatched, "更换了损坏的灯具");
+                eventuallyInStatus("the follow-up case", () -> desk.get(followupCase(n)), "REVISIT_DUE");
+                assertThat(ok(desk.recordsRevisit(n, 1, "还是很黑"), "revisit " + reopen).path("reopenCount").asInt())
+                        .isEqualTo(reopen);
+                dispatched = events.nth(Topics.DISPATCH, n, "ComplaintDispatched", reopen + 1);
+                eventuallyInStatus("the follow-up case", () -> desk.get(followupCase(n)), "OPEN");
+            }
+
+            // the second reopen goes up the ladder (policy escalateFromReopen = 2): the manager supervises it
+            JsonNode secondReopen = events.nth(Topics.FOLLOWUP, n, "ComplaintReopened", 2);
+            assertThat(secondReopen.path("escalateTo").asString()).as("%s", secondReopen).isEqualTo("DEPARTMENT_MANAGER");
+            assertThat(Expect.absent(events.nth(Topics.FOLLOWUP, n, "ComplaintReopened", 1).path("escalateTo"))).isTrue();
+            JsonNode supervised = events.first(Topics.DISPATCH, n, "SupervisorAssigned").path("payload");
+            assertThat(supervised.path("supervisor").asString()).as("%s", supervised).isEqualTo(managerId);
+            JsonNode escalated = ok(desk.get(dispatchCase(n)), "the department's case");
+            assertThat(escalated.path("supervisor").asString()).isEqualTo(managerId);
+            assertThat(escalated.path("reopenCount").asInt()).isEqualTo(2);
+            assertThat(escalated.path("department").asString()).isEqualTo(department);
+
+            // resolved a third time; the complainant cannot be reached: after the policy's 3 attempts it closes
+            handledToResolved(gateway, complainant, dispatched, "整体更换B2照明线路");
+            JsonNode third = eventuallyInStatus("the follow-up case", () -> desk.get(followupCase(n)), "REVISIT_DUE");
+            assertThat(third.path("maxAttempts").asInt()).isEqualTo(3);
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                JsonNode stillDue = ok(desk.post("/api/v1/followup/revisits/" + n + "/attempts",
+                        Map.of("reached", false, "comment", "无人接听")), "attempt " + attempt);
+                assertThat(stillDue.path("status").asString()).isEqualTo("REVISIT_DUE");
+                assertThat(stillDue.path("revisit").path("failedAttempts")).hasSize(attempt);
+            }
+            JsonNode unreachable = ok(desk.post("/api/v1/followup/revisits/" + n + "/attempts",
+                    Map.of("reached", false, "comment", "关机")), "attempt 3");
+            assertThat(unreachable.path("status").asString()).isEqualTo("CLOSED");
+            assertThat(events.nth(Topics.FOLLOWUP, n, "RevisitAttemptFailed", 3).path("attempt").asInt()).isEqualTo(3);
+            assertThat(events.first(Topics.FOLLOWUP, n, "ComplaintClosed").path("payload").path("reason").asString())
+                    .contains("unreachable");
+            eventuallyInStatus("the department's case", () -> desk.get(dispatchCase(n)), "CLOSED");
+            JsonNode ledger = eventuallyInStatus("the ledger", () -> desk.get(Staff.ledger(n)), "CLOSED");
+            assertThat(ledger.path("reopenCount").asInt()).isEqualTo(2);
+            assertThat(ledger.path("supervisor").asString()).isEqualTo(managerId);
+            assertThat(ledger.path("revisits")).hasSize(3);
+            assertThat(ledger.path("revisits").get(2).path("reached").asBoolean()).isFalse();
         }
     }
 

@@ -42,7 +42,7 @@ class HandlingPathThroughGatewayTest {
             // dispatch: PRODUCT_QUALITY is routed to OPERATIONS (organisation data) and to exactly one handler
             JsonNode triaged = events.first(Topics.TRIAGE, n, "ComplaintTriaged").path("payload");
             assertThat(triaged.path("category").asString()).as("triaged: %s", triaged).isEqualTo("PRODUCT_QUALITY");
-            JsonNode dispatched = events.first(Topics.DISPATCH, n, "ComplaintDispatched").path("payload");
+            JsonNode dispatched = events.dispatch(n);
             assertThat(dispatched.path("department").asString()).as("dispatched: %s", dispatched).isEqualTo("OPERATIONS");
             assertThat(dispatched.path("queued").asBoolean()).as("dispatched: %s", dispatched).isFalse();
             String department = dispatched.path("department").asString();
@@ -122,7 +122,7 @@ class HandlingPathThroughGatewayTest {
             eventuallyInStatus("the complainant's status", complainant::status, "RESOLVED");
 
             // the ledger shows the whole timeline, with the appeal
-            Staff desk = Staff.of(gateway, "desk-officer", "SERVICE_DESK", Roles.TRIAGE_OFFICER);
+            Staff desk = Staff.serviceDesk(gateway);
             JsonNode ledger = eventually("the ledger", () -> desk.get(Staff.ledger(n)), entry -> {
                 assertThat(entry.path("status").asString()).isEqualTo("RESOLVED");
                 assertThat(timeline(entry)).contains("ComplaintResolved");
@@ -135,6 +135,49 @@ class HandlingPathThroughGatewayTest {
             assertThat(timeline(ledger)).containsSubsequence("ComplaintReceived", "ComplaintAccepted", "ComplaintTriaged",
                     "ComplaintDispatched", "InvestigationRecorded", "SolutionProposed", "SolutionRejected",
                     "InvestigationRecorded", "SolutionProposed", "SolutionAccepted", "ComplaintResolved");
+        }
+    }
+
+    @Test
+    void givenTheManagersSolutionIsRejectedToo_whenTheComplainantAppealsAgain_thenHeadquartersReEvaluatesIt(
+            RunningSystem system) {
+        Gateway gateway = new Gateway(system.gateway());
+        try (PublishedEvents events = new PublishedEvents(system, Topics.DISPATCH)) {
+            Complainant complainant = Complainant.registers(gateway, "新买的羽绒服穿了一天就开线跑绒,要求退货退款。",
+                    "4F 服装区", "REFUND");
+            String n = complainant.number();
+            JsonNode dispatched = events.dispatch(n);
+            String department = dispatched.path("department").asString();
+            Staff handler = Staff.of(gateway, dispatched.path("handler").asString(), department, Roles.HANDLER);
+            Staff manager = Staff.of(gateway, handler.managerOf(department), department, Roles.DEPARTMENT_MANAGER);
+            eventuallyInStatus("the department's case", () -> handler.get(dispatchCase(n)), "DISPATCHED");
+            ok(handler.recordsInvestigation(n, "面料缝线工艺缺陷", "服装专柜"), "investigation");
+            ok(handler.proposesSolution(n, item("REPAIR", "免费修补开线处")), "the handler's solution");
+            ok(complainant.rejectsSolution("修补不能解决跑绒"), "the first rejection");
+            ok(manager.proposesSolution(n, item("REPLACEMENT", "换一件新的")), "the manager's solution");
+
+            // rejected at the manager's level too: the next level up is headquarters (SPEC §3.11)
+            JsonNode again = ok(complainant.rejectsSolution("同款质量都有问题,我只要退款"), "the second rejection");
+            assertThat(again.path("nextStep").asString()).contains("headquarters");
+            JsonNode secondAppeal = events.nth(Topics.DISPATCH, n, "SolutionRejected", 2);
+            assertThat(secondAppeal.path("appealLevel").asString()).as("%s", secondAppeal).isEqualTo("HQ");
+            JsonNode appealed = ok(manager.get(dispatchCase(n)), "the department's case");
+            assertThat(appealed.path("appealLevel").asString()).isEqualTo("HQ");
+            assertThat(appealed.path("appealCount").asInt()).isEqualTo(2);
+            conflict(manager.proposesSolution(n, item("REPLACEMENT", "换两件")), "APPEALED",
+                    "the manager proposing after the appeal to headquarters");
+
+            String hqId = ok(manager.get("/api/v1/organisation/settings"), "organisation settings").path("hq").asString();
+            Staff hq = Staff.of(gateway, hqId, "HQ", Roles.HQ_ANALYST);
+            JsonNode decided = ok(hq.proposesSolution(n, item("REFUND", "全额退款", 699.00)), "headquarters' solution");
+            assertThat(decided.path("solution").path("level").asString()).isEqualTo("HQ");
+            assertThat(decided.path("solution").path("by").asString()).isEqualTo(hqId);
+            assertThat(ok(complainant.acceptsSolution("接受退款"), "acceptance").path("status").asString())
+                    .isEqualTo("IN_PROGRESS");
+            assertThat(events.nth(Topics.DISPATCH, n, "SolutionProposed", 3).path("proposedAt").asString()).isEqualTo("HQ");
+            Staff desk = Staff.serviceDesk(gateway);
+            JsonNode ledger = eventuallyInStatus("the ledger", () -> desk.get(Staff.ledger(n)), "IN_PROGRESS");
+            assertThat(ledger.path("appealCount").asInt()).isEqualTo(2);
         }
     }
 

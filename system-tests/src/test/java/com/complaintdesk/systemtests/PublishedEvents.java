@@ -1,5 +1,6 @@
 package com.complaintdesk.systemtests;
 
+import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.testsupport.EventProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,11 @@ final class PublishedEvents implements AutoCloseable {
     /** The envelope of the first {@code type} event of the complaint on the topic. */
     JsonNode first(String topic, String number, String type) {
         return atLeast(topic, number, type, 1).get(0);
+    }
+
+    /** The payload of the complaint's first ComplaintDispatched: its department and handler. */
+    JsonNode dispatch(String number) {
+        return first(Topics.DISPATCH, number, "ComplaintDispatched").path("payload");
     }
 
     /** The payload of the {@code count}-th {@code type} event of the complaint on the topic, once it is there. */

@@ -1,5 +1,7 @@
 package com.complaintdesk.systemtests;
 
+import com.complaintdesk.contracts.http.Roles;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,11 @@ final class Staff {
 
     static Staff of(Gateway gateway, String userId, String department, String... roles) {
         return new Staff(gateway, userId, gateway.devToken(userId, List.of(roles), department));
+    }
+
+    /** A triage officer of the service desk: reads everything, records revisits, files special reports. */
+    static Staff serviceDesk(Gateway gateway) {
+        return of(gateway, "desk-officer", "SERVICE_DESK", Roles.TRIAGE_OFFICER);
     }
 
     String userId() {

@@ -18,18 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Bad input, roles, the editable policy and poison records. */
 class FollowupApiTest extends ServiceHarness {
 
-    String resolvedConsumer() {
-        String id = newComplaintId();
-        Instant t = at("2026-11-27T15:00");
-        feed(Topics.INTAKE, id, received(id, ComplainantType.CONSUMER, "13800138000", null, t), t);
-        feed(Topics.DISPATCH, id, resolved("ENGINEERING", "h-1"), t);
-        await(id, "RevisitDue", 1);
-        return id;
-    }
-
     @Test
     void bad_revisit_input_gets_problem_json_field_by_field_and_changes_nothing() {
-        String id = resolvedConsumer();
+        String id = revisitDue();
         String path = "/api/v1/followup/revisits/" + id + "/attempts";
 
         var outOfScale = post(path, "{\"reached\":true,\"satisfaction\":9}", "TRIAGE_OFFICER");
@@ -55,7 +46,7 @@ class FollowupApiTest extends ServiceHarness {
 
     @Test
     void the_complainant_answer_is_checked_like_any_input() {
-        String id = resolvedConsumer();
+        String id = revisitDue();
         String path = "/api/v1/complaints/" + id + "/revisit";
 
         assertThat(post(path, "{\"verify\":\"1234\",\"satisfaction\":5}", null).status()).isEqualTo(404);
@@ -74,6 +65,84 @@ class FollowupApiTest extends ServiceHarness {
         assertThat(get("/api/v1/followup/revisits?dueFrom=tomorrow", "SUPERVISOR").status()).isEqualTo(400);
         assertThat(get("/api/v1/followup/revisits?status=SLEEPING", "SUPERVISOR").status()).isEqualTo(400);
         assertThat(get("/api/v1/followup/revisits?limit=0", "SUPERVISOR").status()).isEqualTo(400);
+    }
+
+    @Test
+    void query_parameters_of_the_wrong_type_are_named_field_by_field() {
+        assertThat(fields(get("/api/v1/followup/revisits?dueFrom=tomorrow", "SUPERVISOR"))).containsExactly("dueFrom");
+        assertThat(fields(get("/api/v1/followup/revisits?dueTo=2026-13-45", "SUPERVISOR"))).containsExactly("dueTo");
+        var status = get("/api/v1/followup/revisits?status=SLEEPING", "SUPERVISOR");
+        assertThat(fields(status)).containsExactly("status");
+        assertThat(status.body().path("errors").get(0).path("message").asString()).contains("REVISIT_DUE");
+        assertThat(fields(get("/api/v1/followup/revisits?limit=lots", "SUPERVISOR"))).containsExactly("limit");
+        assertThat(fields(get("/api/v1/followup/revisits?limit=501", "SUPERVISOR"))).containsExactly("limit");
+        assertThat(fields(get("/api/v1/followup/revisits?overdue=maybe", "SUPERVISOR"))).containsExactly("overdue");
+        assertThat(fields(get("/api/v1/followup/revisits?assignee=" + "x".repeat(65), "SUPERVISOR"))).containsExactly("assignee");
+    }
+
+    @Test
+    void bodies_of_the_wrong_shape_or_type_get_problem_json_never_a_server_error() {
+        String id = revisitDue();
+        String attempts = "/api/v1/followup/revisits/" + id + "/attempts";
+
+        var textPlain = raw("POST", attempts, "reached", "Content-Type", "text/plain",
+                com.complaintdesk.contracts.http.IdentityHeaders.USER_ID, "u-1",
+                com.complaintdesk.contracts.http.IdentityHeaders.ROLES, "TRIAGE_OFFICER");
+        assertThat(textPlain.status()).isEqualTo(415);
+        assertThat(textPlain.isProblem()).isTrue();
+        assertThat(fields(post(attempts, "{\"reached\":\"yes\"}", "TRIAGE_OFFICER"))).containsExactly("reached");
+        assertThat(fields(post(attempts, "{\"reached\":true,\"satisfaction\":\"five\"}", "TRIAGE_OFFICER")))
+                .containsExactly("satisfaction");
+        assertThat(fields(post(attempts, "{\"reached\":false,\"satisfaction\":4,\"reason\":\"meh\"}", "TRIAGE_OFFICER")))
+                .containsExactlyInAnyOrder("satisfaction", "reason");
+        assertThat(fields(post(attempts, "{\"reached\":true,\"satisfaction\":2,\"reason\":\"" + "x".repeat(2001) + "\"}",
+                "TRIAGE_OFFICER"))).containsExactly("reason");
+        assertThat(post(attempts, "", "TRIAGE_OFFICER").status()).isEqualTo(400);
+        assertThat(post(attempts, "[]", "TRIAGE_OFFICER").status()).isEqualTo(400);
+
+        String answer = "/api/v1/complaints/" + id + "/revisit";
+        assertThat(fields(post(answer, "{\"verify\":\"" + "9".repeat(300) + "\",\"satisfaction\":5}", null))).containsExactly("verify");
+        assertThat(fields(post(answer, "{\"verify\":\"8000\",\"satisfaction\":5.5}", null))).containsExactly("satisfaction");
+        assertThat(post("/api/v1/complaints/" + "C".repeat(65) + "/revisit", "{\"verify\":\"8000\",\"satisfaction\":5}", null)
+                .status()).isEqualTo(400);
+
+        String report = "/api/v1/followup/special-reports/" + id;
+        assertThat(fields(post(report, "{\"cause\":[\"a\"],\"handling\":\"h\",\"correctiveActions\":\"c\"}", "SUPERVISOR")))
+                .containsExactly("cause");
+        assertThat(fields(post(report, "{\"cause\":\"" + "x".repeat(10_001) + "\",\"handling\":\"h\",\"correctiveActions\":\"c\"}",
+                "SUPERVISOR"))).containsExactly("cause");
+
+        var view = get("/api/v1/followup/cases/" + id, "SUPERVISOR").body();
+        assertThat(view.path("status").asString()).isEqualTo("REVISIT_DUE");
+        assertThat(view.path("specialReportId").isNull()).isTrue();
+    }
+
+    @Test
+    void a_broken_policy_is_refused_field_by_field_and_never_stored() {
+        String original = get("/api/v1/followup/policy", "ADMIN").body().path("policy").toString();
+
+        var empty = put("/api/v1/followup/policy", "{}", "ADMIN");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(fields(empty)).contains("rule", "maxAttempts", "defaultRoute");
+        assertThat(put("/api/v1/followup/policy", "null", "ADMIN").status()).isEqualTo(400);
+        var nullSeverity = put("/api/v1/followup/policy",
+                original.replaceFirst("\"specialReportSeverities\":\\[[^\\]]*\\]", "\"specialReportSeverities\":[null]"), "ADMIN");
+        assertThat(nullSeverity.status()).isEqualTo(400);
+        assertThat(nullSeverity.isProblem()).isTrue();
+        var unknownType = put("/api/v1/followup/policy", original.replace("\"ANCHOR_TENANT\":", "\"INVESTOR_X\":"), "ADMIN");
+        assertThat(unknownType.status()).isEqualTo(400);
+        assertThat(unknownType.isProblem()).isTrue();
+        var nullRoute = put("/api/v1/followup/policy",
+                original.replaceFirst("\"ANCHOR_TENANT\":\\{[^}]*\\}", "\"ANCHOR_TENANT\":null"), "ADMIN");
+        assertThat(fields(nullRoute)).containsExactly("routes.ANCHOR_TENANT");
+
+        assertThat(get("/api/v1/followup/policy", "ADMIN").body().path("policy").toString()).isEqualTo(original);
+    }
+
+    static java.util.List<String> fields(Reply r) {
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(400);
+        assertThat(r.isProblem()).as(r.contentType()).isTrue();
+        return r.body().path("errors").findValuesAsString("field");
     }
 
     @Test
@@ -99,7 +168,7 @@ class FollowupApiTest extends ServiceHarness {
             assertThat(changed.status()).isEqualTo(200);
             assertThat(changed.body().path("updatedBy").asString()).isEqualTo("u-admin");
 
-            String id = resolvedConsumer();
+            String id = revisitDue();
             var due = payload(await(id, "RevisitDue", 1).get(0));
             // seed 4.3: 3 days after the reply (Fri 15:00 → Mon 15:00)
             assertThat(Instant.parse(due.path("dueAt").asString())).isEqualTo(at("2026-11-30T15:00"));
@@ -110,7 +179,7 @@ class FollowupApiTest extends ServiceHarness {
 
     @Test
     void the_overdue_list_shows_revisits_past_their_deadline_at_the_current_time() {
-        String id = resolvedConsumer();
+        String id = revisitDue();
         String overdue = "/api/v1/followup/revisits?overdue=true&limit=500";
 
         clock.set(at("2026-12-01T17:59"));
@@ -140,7 +209,7 @@ class FollowupApiTest extends ServiceHarness {
 
     @Test
     void a_department_manager_sees_only_the_follow_up_of_their_own_department() {
-        String id = resolvedConsumer();
+        String id = revisitDue();
 
         assertThat(getAs("/api/v1/followup/cases/" + id, "DEPARTMENT_MANAGER", "ENGINEERING").status()).isEqualTo(200);
         assertThat(getAs("/api/v1/followup/cases/" + id, "DEPARTMENT_MANAGER", "HR").status()).isEqualTo(404);

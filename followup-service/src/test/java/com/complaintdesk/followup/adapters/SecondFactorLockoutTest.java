@@ -1,16 +1,11 @@
 package com.complaintdesk.followup.adapters;
 
-import com.complaintdesk.contracts.events.Topics;
-import com.complaintdesk.contracts.model.ComplainantType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 
-import static com.complaintdesk.followup.adapters.Mother.received;
-import static com.complaintdesk.followup.adapters.Mother.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,15 +16,6 @@ class SecondFactorLockoutTest extends ServiceHarness {
 
     @Autowired
     MongoTemplate mongo;
-
-    String revisitDue() {
-        String id = newComplaintId();
-        Instant t = at("2026-11-27T15:00");
-        feed(Topics.INTAKE, id, received(id, ComplainantType.CONSUMER, "13800138000", null, t), t);
-        feed(Topics.DISPATCH, id, resolved("ENGINEERING", "h-1"), t);
-        await(id, "RevisitDue", 1);
-        return id;
-    }
 
     Reply answer(String id, String verify) {
         return post("/api/v1/complaints/" + id + "/revisit", "{\"verify\":\"" + verify + "\",\"satisfaction\":5}", null);

@@ -4,6 +4,7 @@ import com.complaintdesk.contracts.events.ComplaintEvent;
 import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.contracts.http.IdentityHeaders;
+import com.complaintdesk.contracts.model.ComplainantType;
 import com.complaintdesk.kit.events.EventCodec;
 import com.complaintdesk.testsupport.EventProbe;
 import com.complaintdesk.testsupport.TestInfrastructure;
@@ -89,6 +90,23 @@ abstract class ServiceHarness {
         EventEnvelope<E> e = EventEnvelope.of(payload, complaintId, occurredAt, "corr-" + complaintId, "test");
         send(topic, e);
         return e;
+    }
+
+    /**
+     * A complaint of {@code type} (phone ending 8000 unless given) resolved by {@code department} on Friday
+     * 2026-11-27 15:00, once its revisit is scheduled.
+     */
+    String revisitDue(ComplainantType type, String phone, String department) {
+        String id = newComplaintId();
+        Instant t = at("2026-11-27T15:00");
+        feed(Topics.INTAKE, id, Mother.received(id, type, phone, null, t), t);
+        feed(Topics.DISPATCH, id, Mother.resolved(department, "h-1"), t);
+        await(id, "RevisitDue", 1);
+        return id;
+    }
+
+    String revisitDue() {
+        return revisitDue(ComplainantType.CONSUMER, "13800138000", "ENGINEERING");
     }
 
     void send(String topic, EventEnvelope<?> e) {

@@ -5,10 +5,18 @@ import com.complaintdesk.followup.adapters.mongo.PolicyDocument;
 import com.complaintdesk.followup.adapters.mongo.PolicyStore;
 import com.complaintdesk.followup.application.FollowupService;
 import com.complaintdesk.followup.application.FollowupView;
+import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.contracts.model.EscalationLevel;
+import com.complaintdesk.contracts.model.Flag;
+import com.complaintdesk.contracts.model.Severity;
+import com.complaintdesk.followup.domain.FieldProblem;
 import com.complaintdesk.followup.domain.FollowupStatus;
 import com.complaintdesk.followup.domain.RevisitAnswer;
 import com.complaintdesk.followup.domain.RevisitPolicy;
+import com.complaintdesk.followup.domain.RevisitRoute;
+import com.complaintdesk.followup.domain.RevisitRule;
 import com.complaintdesk.followup.domain.SpecialReport;
+import com.complaintdesk.followup.domain.UnreachableOutcome;
 import com.complaintdesk.kit.calendar.BusinessCalendar;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
@@ -41,9 +49,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Staff API of follow-up: revisit lists and results, special reports, the policy (SPEC §3.14–3.16). */
@@ -159,6 +169,53 @@ public class FollowupController {
         }
     }
 
+    /**
+     * The policy as {@code GET /policy} returns it under {@code policy}. Numbers are boxed so that a missing one is
+     * reported with the others (as out of range), not as the first unreadable field.
+     */
+    public record PolicyRequest(
+            RevisitRule rule,
+            Integer workingDays,
+            Integer daysAfterReply,
+            Integer maxAttempts,
+            UnreachableOutcome unreachableOutcome,
+            Integer satisfiedFrom,
+            Integer escalateFromReopen,
+            EscalationLevel escalateTo,
+            Set<Severity> specialReportSeverities,
+            Set<Flag> specialReportFlags,
+            Map<ComplainantType, RevisitRoute> routes,
+            RevisitRoute defaultRoute) {
+
+        List<FieldProblem> nullElements() {
+            List<FieldProblem> p = new ArrayList<>();
+            if (specialReportSeverities != null && specialReportSeverities.contains(null)) {
+                p.add(new FieldProblem("specialReportSeverities", "must not contain null"));
+            }
+            if (specialReportFlags != null && specialReportFlags.contains(null)) {
+                p.add(new FieldProblem("specialReportFlags", "must not contain null"));
+            }
+            if (routes != null) {
+                routes.forEach((type, route) -> {
+                    if (route == null) {
+                        p.add(new FieldProblem("routes." + type, "is required"));
+                    }
+                });
+            }
+            return p;
+        }
+
+        RevisitPolicy toPolicy() {
+            return new RevisitPolicy(rule, orZero(workingDays), orZero(daysAfterReply), orZero(maxAttempts),
+                    unreachableOutcome, orZero(satisfiedFrom), orZero(escalateFromReopen), escalateTo,
+                    specialReportSeverities, specialReportFlags, routes, defaultRoute);
+        }
+
+        private static int orZero(Integer i) {
+            return i == null ? 0 : i;
+        }
+    }
+
     @GetMapping("/policy")
     public PolicyView policy(CallerIdentity caller) {
         caller.require(READERS);
@@ -167,9 +224,14 @@ public class FollowupController {
 
     /** Replaces the revisit and retry policy; takes effect for the next revisit scheduled or recorded. */
     @PutMapping(path = "/policy", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public PolicyView replacePolicy(@RequestBody RevisitPolicy policy, CallerIdentity caller) {
+    public PolicyView replacePolicy(@RequestBody PolicyRequest body, CallerIdentity caller) {
         caller.require(Roles.ADMIN, Roles.SUPERVISOR);
-        var problems = policy.problems();
+        List<FieldProblem> problems = new ArrayList<>(body.nullElements());
+        RevisitPolicy policy = null;
+        if (problems.isEmpty()) {
+            policy = body.toPolicy();
+            problems.addAll(policy.problems());
+        }
         if (!problems.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "The policy has invalid fields.",
                     Map.of("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList()));

@@ -345,7 +345,8 @@ public class TriageService {
             caseId = join.caseId();
             extra.put(Flag.COLLECTIVE, new Reason("flag", Flag.COLLECTIVE.name(), "collective-detector", List.of("joins " + caseId)));
         } else if (outcome instanceof CollectiveDetector.Open o) {
-            caseId = "CC-" + o.members().get(0);
+            caseId = store.claimMatter(classification.category(), subjectKey, o.caseId(), clock.instant(),
+                    clock.instant().plus(collective.window()));
             open = o.members();
             distinct = o.distinctComplainants();
             extra.put(Flag.COLLECTIVE, new Reason("flag", Flag.COLLECTIVE.name(), "collective-detector",
@@ -366,6 +367,7 @@ public class TriageService {
     private void finishCollective(TriageCaseDocument doc, EventEnvelope<?> cause, int distinctComplainants) {
         String caseId = doc.state.collectiveCaseId();
         if (caseId == null) {
+            lookAgainAfterWriting(doc.number, cause);
             return;
         }
         if (doc.pendingCollectiveMembers.isEmpty()) {
@@ -373,23 +375,7 @@ public class TriageService {
             return;
         }
         List<String> members = List.copyOf(doc.pendingCollectiveMembers);
-        if (store.collectiveCase(caseId).isEmpty()) {
-            CollectiveCaseDocument c = new CollectiveCaseDocument();
-            c.id = caseId;
-            c.category = doc.state.current().category();
-            c.subject = doc.state.facts().subject();
-            c.subjectKey = TriageStore.subjectKey(c.subject);
-            c.trippedBy = doc.number;
-            c.openedAt = clock.instant();
-            c.distinctComplainants = distinctComplainants;
-            c.members = new ArrayList<>(members);
-            var opened = new CollectiveCaseOpened(caseId, c.category, c.subject, members);
-            try {
-                store.insertCase(c, keyed(doc.number, opened, cause, "opened:" + caseId));
-            } catch (DuplicateKeyException raced) {
-                members.forEach(m -> store.addMember(caseId, m));
-            }
-        }
+        openCase(caseId, doc, members, distinctComplainants, cause);
         for (String member : members) {
             if (member.equals(doc.number)) {
                 continue;
@@ -399,6 +385,64 @@ public class TriageService {
         TriageCaseDocument fresh = store.find(doc.number).orElse(doc);
         fresh.pendingCollectiveMembers = new ArrayList<>();
         store.write(fresh, List.of());
+    }
+
+    /** Inserts the case with its one CollectiveCaseOpened; if another instance inserted it first, adds the members. */
+    private void openCase(String caseId, TriageCaseDocument trippedBy, List<String> members, int distinctComplainants,
+                          EventEnvelope<?> cause) {
+        if (store.collectiveCase(caseId).isPresent()) {
+            members.forEach(m -> store.addMember(caseId, m));
+            return;
+        }
+        CollectiveCaseDocument c = new CollectiveCaseDocument();
+        c.id = caseId;
+        c.category = trippedBy.state.current().category();
+        c.subject = trippedBy.state.facts().subject();
+        c.subjectKey = TriageStore.subjectKey(c.subject);
+        c.trippedBy = trippedBy.number;
+        c.openedAt = clock.instant();
+        c.distinctComplainants = distinctComplainants;
+        c.members = new ArrayList<>(members);
+        var opened = new CollectiveCaseOpened(caseId, c.category, c.subject, members);
+        try {
+            store.insertCase(c, keyed(trippedBy.number, opened, cause, "opened:" + caseId));
+        } catch (DuplicateKeyException raced) {
+            members.forEach(m -> store.addMember(caseId, m));
+        }
+    }
+
+    /**
+     * Two complaints on the same matter classified at the same moment (two partitions, two instances) each miss the
+     * other when they look before writing, so the 5th complainant would not trip the case. Each looks again after
+     * its own write: whichever wrote last sees both and opens (or joins) the case; the case id is the smallest
+     * member number, so racing instances name the same case and the insert lets only one publish it.
+     */
+    private void lookAgainAfterWriting(String number, EventEnvelope<?> cause) {
+        TriageCaseDocument doc = store.find(number).orElse(null);
+        if (doc == null || doc.state.status() != com.complaintdesk.triage.domain.model.TriageStatus.TRIAGED
+                || doc.state.collectiveCaseId() != null) {
+            return;
+        }
+        var collective = properties.collective();
+        TriageCase.Facts facts = doc.state.facts();
+        List<CollectiveDetector.Candidate> candidates = store.sameMatter(doc.state.current().category(),
+                        TriageStore.subjectKey(facts.subject()), facts.receivedAt().minus(collective.window()),
+                        facts.receivedAt().plus(collective.window()), number, collective.maxCandidates()).stream()
+                .map(d -> new CollectiveDetector.Candidate(d.number, d.contactKey, d.state.signature(), d.collectiveCaseId))
+                .toList();
+        CollectiveDetector.Outcome outcome = detector.detect(
+                new CollectiveDetector.Candidate(number, facts.contactKey(), doc.state.signature(), null), candidates);
+        if (outcome instanceof CollectiveDetector.Join join) {
+            store.addMember(join.caseId(), number);
+            upgradeMember(number, join.caseId(), cause);
+        } else if (outcome instanceof CollectiveDetector.Open open) {
+            String caseId = store.claimMatter(doc.state.current().category(), TriageStore.subjectKey(facts.subject()),
+                    open.caseId(), clock.instant(), clock.instant().plus(collective.window()));
+            openCase(caseId, doc, open.members(), open.distinctComplainants(), cause);
+            for (String member : open.members()) {
+                upgradeMember(member, caseId, cause);
+            }
+        }
     }
 
     private void upgradeMember(String member, String caseId, EventEnvelope<?> cause) {

@@ -97,6 +97,29 @@ public class TriageStore {
         mongo.insert(c);
     }
 
+    /**
+     * SPEC §3.6: one open collective case per matter (category + subject). Claims the matter for
+     * {@code proposedCaseId} until {@code until}, unless another case holds it still: then that case's id is returned.
+     * One atomic find-and-modify (upsert on the matter key), so two instances tripping the same matter at the same
+     * moment agree on the case.
+     */
+    public String claimMatter(String category, String subjectKey, String proposedCaseId, Instant now, Instant until) {
+        String key = category + "|" + subjectKey;
+        Query free = new Query(Criteria.where("_id").is(key).and("until").lt(now));
+        var take = new org.springframework.data.mongodb.core.query.Update().set("caseId", proposedCaseId).set("until", until);
+        try {
+            org.bson.Document claimed = mongo.findAndModify(free, take,
+                    org.springframework.data.mongodb.core.FindAndModifyOptions.options().upsert(true).returnNew(true),
+                    org.bson.Document.class, MATTERS);
+            return claimed == null ? proposedCaseId : claimed.getString("caseId");
+        } catch (org.springframework.dao.DuplicateKeyException held) {
+            org.bson.Document holder = mongo.findById(key, org.bson.Document.class, MATTERS);
+            return holder == null ? proposedCaseId : holder.getString("caseId");
+        }
+    }
+
+    static final String MATTERS = "collective_matters";
+
     public void addMember(String caseId, String number) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(caseId)),
                 new org.springframework.data.mongodb.core.query.Update().addToSet("members", number), CollectiveCaseDocument.class);

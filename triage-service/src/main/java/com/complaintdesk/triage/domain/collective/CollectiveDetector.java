@@ -34,8 +34,14 @@ public final class CollectiveDetector {
     public record Join(String caseId) implements Outcome {
     }
 
-    /** The new complaint trips the threshold: open a case with these members (the new one included, oldest first). */
+    /**
+     * The new complaint trips the threshold: open a case with these members (the new one included), sorted, so
+     * two instances that trip the same matter at the same moment name the same case ({@link #caseId()}).
+     */
     public record Open(List<String> members, int distinctComplainants) implements Outcome {
+        public String caseId() {
+            return "CC-" + members.get(0);
+        }
     }
 
     public Outcome detect(Candidate incoming, List<Candidate> sameMatterInWindow) {
@@ -57,8 +63,9 @@ public final class CollectiveDetector {
         if (complainants.size() < minComplainants) {
             return new None();
         }
-        List<String> members = new ArrayList<>(similar.stream().map(Candidate::number).sorted(Comparator.naturalOrder()).toList());
+        List<String> members = new ArrayList<>(similar.stream().map(Candidate::number).toList());
         members.add(incoming.number());
+        members.sort(Comparator.naturalOrder());
         return new Open(List.copyOf(members), complainants.size());
     }
 

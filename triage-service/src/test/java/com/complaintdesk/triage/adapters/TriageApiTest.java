@@ -44,6 +44,18 @@ class TriageApiTest extends TriageSpringTest {
     }
 
     @Test
+    void preview_shows_the_acceptance_reason_in_chinese_and_english_apart_and_together() throws Exception {
+        JsonNode a = body(post("/api/v1/triage/preview",
+                "{\"content\":\"我在商场里手机被偷了\",\"complainantType\":\"CONSUMER\",\"channel\":\"WALK_IN\"}", CHANNEL))
+                .get("acceptance");
+        assertThat(a.get("outcome").asString()).isEqualTo("TRANSFER");
+        assertThat(a.get("reasonCode").asString()).isEqualTo("POLICE_MATTER");
+        assertThat(a.get("reasonZh").asString()).contains("公安机关");
+        assertThat(a.get("reasonEn").asString()).contains("police");
+        assertThat(a.get("reason").asString()).isEqualTo(a.get("reasonZh").asString() + " / " + a.get("reasonEn").asString());
+    }
+
+    @Test
     void preview_reads_traditional_characters_full_width_digits_and_an_amount_object() throws Exception {
         var r = post("/api/v1/triage/preview", """
                 {"content":"買的羽絨服洗一次就跑絨,商家不給退,我要發到抖音上!要求賠償１２０００元","complainantType":"CONSUMER",

@@ -34,6 +34,8 @@ class AcceptancePolicyTest {
         assertThat(d.kind()).isEqualTo(AcceptanceDecision.Kind.AWAIT_DOCUMENTS);
         assertThat(d.missingDocuments()).anyMatch(m -> m.contains("receipt"));
         assertThat(d.reason()).contains("凭证").contains("receipt");
+        assertThat(d.reasonZh()).contains("凭证");
+        assertThat(d.reasonEn()).contains("receipt");
         assertThat(decide("电饭煲坏了要求换货", "PRODUCT_QUALITY", List.of(RemedyKind.EXCHANGE), 1, NOW).kind())
                 .isEqualTo(AcceptanceDecision.Kind.ACCEPT);
         assertThat(decide("请道歉", "SERVICE_ATTITUDE", List.of(RemedyKind.APOLOGY), 0, NOW).kind())
@@ -46,6 +48,8 @@ class AcceptancePolicyTest {
         assertThat(d.kind()).isEqualTo(AcceptanceDecision.Kind.REJECT);
         assertThat(d.reasonCode()).isEqualTo("EMPTY_CONTENT");
         assertThat(d.reason()).contains("please tell us");
+        assertThat(d.reasonZh()).isEqualTo("投诉内容为空,请说明发生了什么。");
+        assertThat(d.reasonEn()).isEqualTo("The complaint has no content; please tell us what happened.");
     }
 
     @Test
@@ -60,6 +64,9 @@ class AcceptancePolicyTest {
         assertThat(d.kind()).isEqualTo(AcceptanceDecision.Kind.TRANSFER);
         assertThat(d.transferTo()).contains("公安");
         assertThat(d.reason()).contains("police");
+        // each language apart too, for a front end that shows one
+        assertThat(d.reasonZh()).contains("公安机关").doesNotContain("police");
+        assertThat(d.reasonEn()).contains("police").doesNotContain("公安");
     }
 
     @Test

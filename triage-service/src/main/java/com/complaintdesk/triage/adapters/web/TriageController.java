@@ -63,7 +63,8 @@ public class TriageController {
                                   List<Reason> evidence, PreviewAcceptance acceptance, long ruleVersion, boolean truncated) {
     }
 
-    public record PreviewAcceptance(String outcome, String reasonCode, String reason, String transferTo) {
+    public record PreviewAcceptance(String outcome, String reasonCode, String reason, String transferTo,
+                                    String reasonZh, String reasonEn) {
     }
 
     /** SPEC §9: what the rules would decide for a text, registering nothing. Channel clients and staff. */
@@ -90,7 +91,8 @@ public class TriageController {
         return new PreviewResponse(c.category(), c.severity().name(), c.liability().name(),
                 c.sortedFlags().stream().map(Enum::name).toList(), c.reasonLines(),
                 cat == null ? Map.of() : Map.of("zh", String.valueOf(cat.zh()), "en", String.valueOf(cat.en())),
-                c.amount(), c.reasons(), new PreviewAcceptance(a.kind().name(), a.reasonCode(), a.reason(), a.transferTo()),
+                c.amount(), c.reasons(), new PreviewAcceptance(a.kind().name(), a.reasonCode(), a.reason(), a.transferTo(),
+                        a.reasonZh(), a.reasonEn()),
                 c.ruleVersion(), text.truncated());
     }
 

@@ -49,12 +49,12 @@ public final class AcceptancePolicy {
     public AcceptanceDecision decide(Facts f) {
         if (f.text().isEmpty()) {
             AcceptanceScope.Reason r = scope.emptyContent();
-            return new AcceptanceDecision(AcceptanceDecision.Kind.REJECT, r.code(), r.text(), null, List.of(), "empty-content", List.of());
+            return new AcceptanceDecision(AcceptanceDecision.Kind.REJECT, r, null, List.of(), "empty-content", List.of());
         }
         if (scope.maxEventAgeDays() != null && f.eventOccurredAt() != null && f.receivedAt() != null
                 && Duration.between(f.eventOccurredAt(), f.receivedAt()).toDays() > scope.maxEventAgeDays()) {
             AcceptanceScope.Reason r = scope.eventTooOld();
-            return new AcceptanceDecision(AcceptanceDecision.Kind.REJECT, r.code(), r.text(), null, List.of(), "event-too-old",
+            return new AcceptanceDecision(AcceptanceDecision.Kind.REJECT, r, null, List.of(), "event-too-old",
                     List.of("older than " + scope.maxEventAgeDays() + " days"));
         }
         Map<String, List<TermIndex.Span>> hits = index.find(f.text());
@@ -78,7 +78,7 @@ public final class AcceptancePolicy {
                 case TRANSFER -> AcceptanceDecision.Kind.TRANSFER;
                 case REVIEW -> AcceptanceDecision.Kind.REVIEW;
             };
-            return new AcceptanceDecision(kind, rule.reason().code(), rule.reason().text(), rule.transferTo(), List.of(),
+            return new AcceptanceDecision(kind, rule.reason(), rule.transferTo(), List.of(),
                     rule.id(), words);
         }
         return evidenceCheck(f);
@@ -94,7 +94,7 @@ public final class AcceptancePolicy {
             AcceptanceScope.Reason r = e.reason() == null
                     ? new AcceptanceScope.Reason("EVIDENCE_MISSING", "退换货、退款或赔偿需要凭证。", "Refunds, exchanges and compensation need evidence.")
                     : e.reason();
-            return new AcceptanceDecision(AcceptanceDecision.Kind.AWAIT_DOCUMENTS, r.code(), r.text(), null,
+            return new AcceptanceDecision(AcceptanceDecision.Kind.AWAIT_DOCUMENTS, r, null,
                     e.missingDocuments(), "evidence-required", needing);
         }
         return AcceptanceDecision.accept("in-scope");

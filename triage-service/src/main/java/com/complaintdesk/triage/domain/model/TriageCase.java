@@ -41,8 +41,14 @@ public class TriageCase {
     public record HistoryEntry(Instant at, String by, String action, String note) {
     }
 
+    /** {@code reasonZh} / {@code reasonEn}: the rules' reason in each language (an officer's reason is in {@code reason}). */
     public record AcceptanceRecord(String outcome, String reasonCode, String reason, String transferTo,
-                                   List<String> missingDocuments, String decidedBy, String rule, long scopeVersion) {
+                                   List<String> missingDocuments, String decidedBy, String rule, long scopeVersion,
+                                   String reasonZh, String reasonEn) {
+        public AcceptanceRecord(String outcome, String reasonCode, String reason, String transferTo,
+                                List<String> missingDocuments, String decidedBy, String rule, long scopeVersion) {
+            this(outcome, reasonCode, reason, transferTo, missingDocuments, decidedBy, rule, scopeVersion, null, null);
+        }
     }
 
     private Facts facts;
@@ -76,7 +82,8 @@ public class TriageCase {
         c.collectiveCaseId = collectiveCaseId;
         c.signature = new ArrayList<>(signature);
         c.acceptance = new AcceptanceRecord(decision.kind().name(), decision.reasonCode(), decision.reason(),
-                decision.transferTo(), decision.missingDocuments(), "rules", decision.rule(), scopeVersion);
+                decision.transferTo(), decision.missingDocuments(), "rules", decision.rule(), scopeVersion,
+                decision.reasonZh(), decision.reasonEn());
         List<ComplaintEvent> events = new ArrayList<>();
         switch (decision.kind()) {
             case ACCEPT -> events.addAll(c.accept("rules", "accepted by the acceptance scope (" + decision.rule() + ")"));

@@ -83,6 +83,39 @@ class AccuracyTest {
     }
 
     /**
+     * 46 complaints written for issue 3's review (triage-fresh.jsonl: Chinese and English, every category, flag and
+     * severity, negations such as "还好没有受伤", "not injured", "不想找记者", "not going to the press"). First run with
+     * the rules as they were: category 0.652, severity 0.761, flag precision 0.765 recall 0.684 F1 0.722 — the
+     * honest figure. Misses were fixed with general words (how people describe falls, cuts, spoiled food, insults,
+     * banners; "fired"/"stitching" no longer match "fire"/"stitches" through the stemmer; "说" dropped as too common
+     * a verb for REPEATED; longer English negation window), after which it scored category 0.957, severity 1.000,
+     * flag F1 1.000 — a regression guard now, no longer blind. Never used to train the second opinion.
+     */
+    @Test
+    void figures_on_the_issue_review_set() {
+        AccuracyReport report = AccuracyReport.evaluate(Fixtures.CLASSIFIER, RuleSetJson.examples(
+                AccuracyTest.class.getResourceAsStream("/triage-fresh.jsonl"), "fresh"));
+        System.out.println("[triage accuracy, review set] " + report.summary());
+        assertThat(report.examples()).isGreaterThanOrEqualTo(30);
+        assertThat(report.categoryAccuracy()).isGreaterThanOrEqualTo(0.85);
+        assertThat(report.severityAccuracy()).isGreaterThanOrEqualTo(0.90);
+        assertThat(report.flagF1()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    /**
+     * The copy in src/test/resources is the shared dev file; when the shared file is there, it must not have moved on.
+     */
+    @Test
+    void the_dev_set_copy_is_the_shared_file() throws Exception {
+        java.nio.file.Path shared = java.nio.file.Path.of("../../shared/data/triage-dev.jsonl");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(shared), "shared data not present");
+        try (var copy = AccuracyTest.class.getResourceAsStream("/triage-dev.jsonl")) {
+            assertThat(new String(copy.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(java.nio.file.Files.readString(shared));
+        }
+    }
+
+    /**
      * The issue asks for a statistical classifier only where it measurably helps. Measured here: rules alone vs
      * rules + naive Bayes second opinion (trained on the shipped labelled examples, asked only when no category
      * word matched) on triage-blind2.jsonl, which neither has seen. When this was written: 0.80 → 0.90.

@@ -44,7 +44,12 @@ class StatisticsThroughGatewayTest {
     /** Generous: on a shared 2-core machine the first complaint may also warm up every consumer. */
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final List<String> COUNTED = List.of("received", "accepted", "rejected", "transferred",
-            "awaitingDocuments", "dispatched", "urges", "closed");
+            "awaitingDocuments", "dispatched", "urges", "closed", "resolved", "resolvedOnTime", "appeals", "investigated",
+            "preventiveMeasures", "revisited", "revisitedOnTime", "revisitReached", "satisfied", "reopened");
+    /** The figures the handled complaint adds, once each (the rest of the mix adds none of them). */
+    private static final Map<String, Long> HANDLED = Map.of("resolved", 1L, "resolvedOnTime", 1L, "appeals", 1L,
+            "investigated", 1L, "preventiveMeasures", 1L, "revisited", 1L, "revisitedOnTime", 1L, "revisitReached", 1L,
+            "satisfied", 1L);
     private static final List<String> BREAKDOWNS = List.of("category", "department", "severity", "channel", "complainantType");
 
     /** One complaint of the mix: what is posted and what the shipped rules make of it (worked out by hand). */
@@ -64,9 +69,11 @@ class StatisticsThroughGatewayTest {
                 // accepted at once: facilities → ENGINEERING
                 new Case("facility", "WALK_IN", "三楼洗手间有很大的臭味,地面还有积水。", List.of(), false, false,
                         "DISPATCHED", "ACCEPTED", "FACILITY_ENVIRONMENT", "ENGINEERING", "GENERAL"),
-                // accepted at once: service attitude (not MAJOR) → SERVICE_DESK
+                // accepted at once: service attitude (not MAJOR) → SERVICE_DESK; then handled to the end below:
+                // investigated, a solution with a preventive measure, rejected (an appeal), the manager's solution
+                // accepted, resolved, revisited and satisfied → closed
                 new Case("attitude", "LETTER", "鞋店的店员服务态度恶劣,对顾客爱理不理还翻白眼。", List.of(), false, false,
-                        "DISPATCHED", "ACCEPTED", "SERVICE_ATTITUDE", "SERVICE_DESK", "GENERAL"),
+                        "CLOSED", "ACCEPTED", "SERVICE_ATTITUDE", "SERVICE_DESK", "GENERAL"),
                 // an exchange without evidence waits for documents; the evidence is added below, then it is accepted
                 new Case("documents-supplied", "LETTER", "刚买的羽绒服跑绒严重,质量问题,要求换货。", List.of("EXCHANGE"), false, false,
                         "DISPATCHED", "ACCEPTED", "PRODUCT_QUALITY", "OPERATIONS", "GENERAL"),
@@ -128,6 +135,10 @@ class StatisticsThroughGatewayTest {
             assertThat(urged.status()).as("urge: %s", urged).isEqualTo(200);
         }
 
+        // --- the service desk handles one to the end: investigation, solution, appeal, resolution, revisit
+        String cause = "店员服务培训不足 " + run;
+        handleToTheEnd(gateway, system, staff, numbers.get("attitude"), last4(phones.get("attitude")), cause);
+
         // --- every complaint reaches the state the rules give it, in the ledger
         for (Case c : mix()) {
             String number = numbers.get(c.name());
@@ -142,36 +153,34 @@ class StatisticsThroughGatewayTest {
         }
 
         // --- the expectation, by hand: every complaint adds one to each figure it reaches, under its own values
-        Map<String, Map<String, Long>> expectedTotals = new TreeMap<>();
-        Map<String, Map<String, Map<String, Long>>> expectedGroups = new TreeMap<>();
         // totals: 7 received; 4 accepted (quality, facility, attitude, documents-supplied); 1 rejected; 1 transferred;
-        // 2 awaiting documents (both documents-* cases); 4 dispatched; 2 urges; 2 closed (too-old, theft)
-        expectedTotals.put("all", Map.of("received", 7L, "accepted", 4L, "rejected", 1L, "transferred", 1L,
-                "awaitingDocuments", 2L, "dispatched", 4L, "urges", 2L, "closed", 2L));
-        expectedGroups.put("category", Map.of(
-                "PRODUCT_QUALITY", Map.of("received", 2L, "accepted", 2L, "awaitingDocuments", 1L, "dispatched", 2L, "urges", 2L),
-                "FACILITY_ENVIRONMENT", Map.of("received", 1L, "accepted", 1L, "dispatched", 1L),
-                "SERVICE_ATTITUDE", Map.of("received", 1L, "accepted", 1L, "dispatched", 1L),
-                UNKNOWN, Map.of("received", 3L, "rejected", 1L, "transferred", 1L, "awaitingDocuments", 1L, "closed", 2L)));
-        expectedGroups.put("department", Map.of(
-                "OPERATIONS", Map.of("received", 2L, "accepted", 2L, "awaitingDocuments", 1L, "dispatched", 2L, "urges", 2L),
-                "ENGINEERING", Map.of("received", 1L, "accepted", 1L, "dispatched", 1L),
-                "SERVICE_DESK", Map.of("received", 1L, "accepted", 1L, "dispatched", 1L),
-                UNKNOWN, Map.of("received", 3L, "rejected", 1L, "transferred", 1L, "awaitingDocuments", 1L, "closed", 2L)));
-        expectedGroups.put("severity", Map.of(
-                "GENERAL", Map.of("received", 4L, "accepted", 4L, "awaitingDocuments", 1L, "dispatched", 4L, "urges", 2L),
-                UNKNOWN, Map.of("received", 3L, "rejected", 1L, "transferred", 1L, "awaitingDocuments", 1L, "closed", 2L)));
+        // 2 awaiting documents (both documents-* cases); 4 dispatched; 2 urges; 3 closed (too-old, theft, attitude);
+        // and what the handled one adds (HANDLED: resolved on time, 1 appeal, investigated, 1 measure, revisited on
+        // time, reached and satisfied)
+        Map<String, Long> allFigures = with(HANDLED, Map.of("received", 7L, "accepted", 4L, "rejected", 1L,
+                "transferred", 1L, "awaitingDocuments", 2L, "dispatched", 4L, "urges", 2L, "closed", 3L));
+        Map<String, Long> unknown = Map.of("received", 3L, "rejected", 1L, "transferred", 1L, "awaitingDocuments", 1L,
+                "closed", 2L); // documents-missing, too-old, theft: never classified nor dispatched
+        Map<String, Long> productQuality = Map.of("received", 2L, "accepted", 2L, "awaitingDocuments", 1L, "dispatched", 2L,
+                "urges", 2L); // quality (urged twice), documents-supplied
+        Map<String, Long> facility = Map.of("received", 1L, "accepted", 1L, "dispatched", 1L);
+        Map<String, Long> attitude = with(HANDLED, Map.of("received", 1L, "accepted", 1L, "dispatched", 1L, "closed", 1L));
+        Map<String, Map<String, Map<String, Long>>> expectedGroups = new TreeMap<>();
+        expectedGroups.put("category", Map.of("PRODUCT_QUALITY", productQuality, "FACILITY_ENVIRONMENT", facility,
+                "SERVICE_ATTITUDE", attitude, UNKNOWN, unknown));
+        expectedGroups.put("department", Map.of("OPERATIONS", productQuality, "ENGINEERING", facility,
+                "SERVICE_DESK", attitude, UNKNOWN, unknown));
+        expectedGroups.put("severity", Map.of(UNKNOWN, unknown,
+                "GENERAL", with(HANDLED, Map.of("received", 4L, "accepted", 4L, "awaitingDocuments", 1L, "dispatched", 4L,
+                        "urges", 2L, "closed", 1L))));
         expectedGroups.put("channel", Map.of(
                 // LETTER: quality, attitude, documents-supplied, too-old
-                "LETTER", Map.of("received", 4L, "accepted", 3L, "rejected", 1L, "awaitingDocuments", 1L, "dispatched", 3L, "urges", 2L,
-                        "closed", 1L),
+                "LETTER", with(HANDLED, Map.of("received", 4L, "accepted", 3L, "rejected", 1L, "awaitingDocuments", 1L,
+                        "dispatched", 3L, "urges", 2L, "closed", 2L)),
                 // WALK_IN: facility, documents-missing, theft
-                "WALK_IN", Map.of("received", 3L, "accepted", 1L, "transferred", 1L, "awaitingDocuments", 1L, "dispatched", 1L,
-                        "closed", 1L)));
-        expectedGroups.put("complainantType", Map.of(
-                "CONSUMER", Map.ofEntries(Map.entry("received", 7L), Map.entry("accepted", 4L), Map.entry("rejected", 1L),
-                        Map.entry("transferred", 1L), Map.entry("awaitingDocuments", 2L), Map.entry("dispatched", 4L),
-                        Map.entry("urges", 2L), Map.entry("closed", 2L))));
+                "WALK_IN", Map.of("received", 3L, "accepted", 1L, "transferred", 1L, "awaitingDocuments", 1L,
+                        "dispatched", 1L, "closed", 1L)));
+        expectedGroups.put("complainantType", Map.of("CONSUMER", allFigures));
 
         // --- the statistics (counters are moved right after each ledger write: wait briefly for the last one)
         List<String> mismatches = new ArrayList<>();
@@ -180,7 +189,7 @@ class StatisticsThroughGatewayTest {
             mismatches.clear();
             Map<String, JsonNode> now = readAll(gateway, staff, range);
             compare("totals", baseline.get("category").path("totals"), now.get("category").path("totals"),
-                    expectedTotals.get("all"), mismatches);
+                    allFigures, mismatches);
             for (String by : BREAKDOWNS) {
                 expectedGroups.get(by).forEach((key, expected) -> compare(by + "=" + key, group(baseline.get(by), key),
                         group(now.get(by), key), expected, mismatches));
@@ -189,7 +198,15 @@ class StatisticsThroughGatewayTest {
             if (!YearMonth.from(today).equals(YearMonth.from(LocalDate.now(DESK_ZONE)))) {
                 break; // the month turned during the run: the month's cells are not comparable
             }
-            compare("month totals", monthBaseline.path("totals"), month.path("totals"), expectedTotals.get("all"), mismatches);
+            compare("month totals", monthBaseline.path("totals"), month.path("totals"), allFigures, mismatches);
+            // the rates of the totals, worked out from the baseline's counts and the hand-computed change
+            checkRates(baseline.get("category").path("totals"), now.get("category").path("totals"), allFigures, mismatches);
+            // the investigation's cause (of this run only) is a group of its own
+            long byCause = group(statistics(gateway, staff, "/api/v1/statistics?" + range + "&by=cause"), cause)
+                    .path("counts").path("investigated").asLong(0);
+            if (byCause != 1) {
+                mismatches.add("by=cause " + cause + " investigated: " + byCause + ", expected 1");
+            }
             if (mismatches.isEmpty()) {
                 break;
             }
@@ -207,7 +224,7 @@ class StatisticsThroughGatewayTest {
         assertThat(listed(gateway, staff, "category=PRODUCT_QUALITY&status=DISPATCHED&" + range, numbers.values()))
                 .containsExactlyInAnyOrder(numbers.get("quality"), numbers.get("documents-supplied"));
         assertThat(listed(gateway, staff, "status=CLOSED&" + range, numbers.values()))
-                .containsExactlyInAnyOrder(numbers.get("too-old"), numbers.get("theft"));
+                .containsExactlyInAnyOrder(numbers.get("too-old"), numbers.get("theft"), numbers.get("attitude"));
 
         // the export of the same filter opens as CSV with the same rows
         Gateway.Reply csv = gateway.get("/api/v1/ledger/export?format=csv&channel=LETTER&" + range, staff);
@@ -240,6 +257,77 @@ class StatisticsThroughGatewayTest {
         }
         body.put("recordedBy", "desk-stats");
         return body;
+    }
+
+    /** What a service desk does with one complaint, through the gateway: the whole handling path of SPEC §3. */
+    private static void handleToTheEnd(Gateway gateway, RunningSystem system, Map<String, String> staff, String number,
+                                       String verify, String cause) {
+        JsonNode dispatched = awaitLedger(gateway, staff, number, e -> "DISPATCHED".equals(e.path("status").asString())
+                && !e.path("handler").asString().isBlank(), system);
+        String department = dispatched.path("department").asString();
+        Map<String, String> handler = Map.of("Authorization", "Bearer "
+                + gateway.devToken(dispatched.path("handler").asString(), "HANDLER", department));
+        Gateway.Reply org = gateway.get("/api/v1/organisation/departments/" + department, handler);
+        assertThat(org.status()).as("department %s: %s", department, org).isEqualTo(200);
+        Map<String, String> manager = Map.of("Authorization", "Bearer "
+                + gateway.devToken(org.json().path("manager").asString(), "DEPARTMENT_MANAGER", department));
+        Map<String, String> channel = Map.of("X-Api-Key", Gateway.API_KEY);
+        String dispatch = "/api/v1/dispatch/complaints/" + number;
+
+        ok(gateway.post(dispatch + "/investigation", Map.of("cause", cause, "responsibleParty", "鞋店",
+                "findings", "监控显示店员未回应顾客"), handler), "investigation");
+        ok(gateway.post(dispatch + "/solution", Map.of("items", List.of(Map.of("kind", "APOLOGY", "description", "店长致歉")),
+                "onSiteWorkNeeded", false, "preventiveMeasures", List.of("每周服务礼仪培训")), handler), "solution");
+        ok(gateway.post("/api/v1/complaints/" + number + "/solution/reject", Map.of("verify", verify,
+                "reason", "只道歉不够,要求商场出面说明"), channel), "rejection (appeal)");
+        ok(gateway.post(dispatch + "/solution", Map.of("items", List.of(Map.of("kind", "EXPLANATION",
+                "description", "部门经理当面说明处理结果"), Map.of("kind", "APOLOGY", "description", "部门经理致歉")),
+                "onSiteWorkNeeded", false), manager), "the manager's solution");
+        ok(gateway.post("/api/v1/complaints/" + number + "/solution/accept", Map.of("verify", verify, "note", "接受"), channel),
+                "acceptance");
+        ok(gateway.post(dispatch + "/resolution", Map.of("summary", "部门经理已当面说明并致歉", "apology", "非常抱歉",
+                "improvements", "店员服务培训"), handler), "resolution");
+        // followup learns of the resolution from Kafka: the revisit can be answered once it has
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        Gateway.Reply answered;
+        do {
+            answered = gateway.post("/api/v1/complaints/" + number + "/revisit", Map.of("verify", verify,
+                    "satisfaction", 5, "comment", "满意"), channel);
+            if (answered.status() == 200) {
+                break;
+            }
+            pause();
+        } while (System.nanoTime() < deadline);
+        assertThat(answered.status()).as("revisit answer: %s", answered).isEqualTo(200);
+        assertThat(answered.json().path("status").asString()).as("revisit answer: %s", answered).isEqualTo("CLOSED");
+    }
+
+    private static JsonNode ok(Gateway.Reply reply, String step) {
+        assertThat(reply.status()).as("%s: %s", step, reply).isBetween(200, 201);
+        return reply.json();
+    }
+
+    /** {@code base} with {@code more} added. */
+    private static Map<String, Long> with(Map<String, Long> base, Map<String, Long> more) {
+        Map<String, Long> out = new TreeMap<>(base);
+        more.forEach((k, v) -> out.merge(k, v, Long::sum));
+        return out;
+    }
+
+    /** SPEC §5 rates of the totals: numerator and denominator each the baseline's count plus the expected change. */
+    private static void checkRates(JsonNode before, JsonNode after, Map<String, Long> change, List<String> out) {
+        String[][] rates = {{"handlingRate", "resolved", "accepted"}, {"timelinessRate", "resolvedOnTime", "resolved"},
+                {"revisitRate", "revisited", "resolved"}, {"revisitOnTimeRate", "revisitedOnTime", "revisited"},
+                {"satisfactionRate", "satisfied", "revisitReached"}, {"reopenRate", "reopened", "resolved"}};
+        for (String[] r : rates) {
+            long num = before.path("counts").path(r[1]).asLong(0) + change.getOrDefault(r[1], 0L);
+            long den = before.path("counts").path(r[2]).asLong(0) + change.getOrDefault(r[2], 0L);
+            double expected = Math.round(num * 10000.0 / den) / 10000.0;
+            double actual = after.path("rates").path(r[0]).asDouble(-1);
+            if (Math.abs(actual - expected) > 1e-9) {
+                out.add("totals " + r[0] + ": " + actual + ", expected " + num + "/" + den + " = " + expected);
+            }
+        }
     }
 
     private static Map<String, JsonNode> readAll(Gateway gateway, Map<String, String> staff, String range) {

@@ -15,7 +15,12 @@ public final class DispatchEvents {
     private DispatchEvents() {
     }
 
-    /** SPEC §3.8: one department, one handler. {@code supervisor} is the manager for MAJOR complaints. */
+    /**
+     * SPEC §3.8: one department, one handler. {@code supervisor} is the manager for MAJOR complaints. One complaint can
+     * be dispatched several times: {@code kind} says why this one was sent and {@code sequence} counts the dispatches of
+     * the complaint (1, 2, ...), so a consumer can tell a new assignment from a redelivery (same event id) and order
+     * them. Both are absent (null) in events written before they existed.
+     */
     public record ComplaintDispatched(
             String department,
             String handler,
@@ -25,7 +30,26 @@ public final class DispatchEvents {
             boolean noInterviews,
             boolean confidential,
             boolean queued,
-            String reason) implements ComplaintEvent {
+            String reason,
+            Kind kind,
+            Integer sequence) implements ComplaintEvent {
+
+        /** Why the complaint was dispatched (again). */
+        public enum Kind {
+            /** first routing after triage (to a handler, or to the queue) */
+            ROUTED,
+            /** a queued complaint got its handler when someone came on duty */
+            ASSIGNED_FROM_QUEUE,
+            /** moved to another department (by a manager or supervisor, or a corrected category) */
+            TRANSFERRED,
+            /** back after an unsatisfied revisit */
+            REOPENED
+        }
+
+        public ComplaintDispatched(String department, String handler, String supervisor, String category, Severity severity,
+                                   boolean noInterviews, boolean confidential, boolean queued, String reason) {
+            this(department, handler, supervisor, category, severity, noInterviews, confidential, queued, reason, null, null);
+        }
     }
 
     public record ComplaintReassigned(String department, String fromHandler, String toHandler, String reason, String by)
@@ -36,8 +60,16 @@ public final class DispatchEvents {
                                         String by) implements ComplaintEvent {
     }
 
+    /**
+     * {@code explanation}: what the complainant is told with the proposal, in particular the reason of a re-evaluation
+     * after an appeal (SPEC §3.11); may be null.
+     */
     public record SolutionProposed(List<SolutionItem> items, boolean onSiteWorkNeeded, List<String> preventiveMeasures,
-                                   EscalationLevel proposedAt, String by) implements ComplaintEvent {
+                                   EscalationLevel proposedAt, String by, String explanation) implements ComplaintEvent {
+        public SolutionProposed(List<SolutionItem> items, boolean onSiteWorkNeeded, List<String> preventiveMeasures,
+                                EscalationLevel proposedAt, String by) {
+            this(items, onSiteWorkNeeded, preventiveMeasures, proposedAt, by, null);
+        }
     }
 
     public record SolutionAccepted(String note) implements ComplaintEvent {

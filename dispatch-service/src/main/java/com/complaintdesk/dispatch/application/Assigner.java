@@ -44,6 +44,17 @@ public class Assigner {
             List<Handler> handlers = organisation.handlers(department);
             Set<String> excluded = new HashSet<>(ConflictOfInterest.mentionedHandlers(text, handlers));
             excluded.addAll(alsoExcluded);
+            // an earlier attempt (a crash, a failed save, a redelivery) already claimed someone here: that claim is the
+            // assignment — claiming again would leave it behind as a phantom, and the same handler could not be claimed
+            // twice anyway
+            Optional<Handler> held = organisation.holdersOf(complaint).stream()
+                    .filter(h -> department.equals(h.department()) && !excluded.contains(h.id()))
+                    .findFirst();
+            if (held.isPresent() && held.get().available() && held.get().duty().isOnDuty(now)) {
+                return held;
+            }
+            // a stale claim on someone who is no longer on duty: give it up and choose afresh
+            held.ifPresent(h -> organisation.release(h.id(), complaint));
             Optional<Handler> choice = handlers.stream()
                     .filter(h -> h.id().equals(preferred) && !excluded.contains(h.id()) && h.canTakeWork(now))
                     .findFirst();

@@ -12,7 +12,16 @@ public record DispatchProperties(
         @DefaultValue("classpath:organisation/default-organisation.json") String organisationSeed,
         @DefaultValue Assignment assignment,
         @DefaultValue Queue queue,
+        @DefaultValue Workload workload,
         @DefaultValue Webhook webhook) {
+
+    public record Workload(
+            @DefaultValue("true") boolean reconcileEnabled,
+            /* how often handler workloads are compared with the open cases (phantom claims after a crash repaired) */
+            @DefaultValue("60s") Duration reconcileInterval,
+            /* an entry must be wrong for at least this long before it is repaired (assignments in flight are not) */
+            @DefaultValue("60s") Duration grace) {
+    }
 
     public record Assignment(
             /* how often to choose again when another instance changed the chosen handler's workload meanwhile */

@@ -14,6 +14,8 @@ import com.complaintdesk.dispatch.adapters.mongo.CaseDocument;
 import com.complaintdesk.dispatch.adapters.mongo.CaseStore;
 import com.complaintdesk.dispatch.adapters.mongo.OrganisationSettingsDocument;
 import com.complaintdesk.dispatch.adapters.mongo.OrganisationStore;
+import com.complaintdesk.dispatch.domain.handling.CaseAccess;
+import com.complaintdesk.dispatch.domain.handling.CaseAccess.Work;
 import com.complaintdesk.dispatch.domain.handling.DispatchDecision;
 import com.complaintdesk.dispatch.domain.handling.HandlingCase;
 import com.complaintdesk.dispatch.domain.handling.HandlingStatus;
@@ -123,7 +125,8 @@ public class HandlingService {
         Optional<Handler> chosen = holder.isPresent() ? holder
                 : assigner.claim(doc.number, dept.code(), route.skill(), c.content(), Set.of(), null, now);
         var decision = new DispatchDecision(dept.code(), chosen.map(Handler::id).orElse(null), dept.manager(), prManager(),
-                t.category(), t.severity(), t.liability(), t.flags(), routed.confidential(), route.because());
+                t.category(), t.severity(), t.liability(), t.flags(), routed.confidential(), route.because(),
+                organisation.settings().serviceSupervisor);
         List<ComplaintEvent> caused = c.dispatch(decision, now);
         doc.markProcessed(env.eventId());
         saveCaused(doc, env, caused, null, false, chosen.map(Handler::id).orElse(null));
@@ -271,16 +274,17 @@ public class HandlingService {
     // ---------------------------------------------------------------- the department's workflow (HTTP)
 
     public HandlingCase view(String number, CallerIdentity caller) {
-        caller.require(Roles.HANDLER, Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR, Roles.HQ_ANALYST, Roles.TRIAGE_OFFICER);
+        requireAnyRole(caller, Work.READ);
         HandlingCase c = load(number).handling;
-        checkVisible(c, caller);
+        checkMayAct(c, caller, Work.READ);
         return c;
     }
 
     public List<CaseDocument> list(String department, HandlingStatus status, String handler, CallerIdentity caller) {
-        caller.require(Roles.HANDLER, Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR, Roles.HQ_ANALYST, Roles.TRIAGE_OFFICER);
+        requireAnyRole(caller, Work.READ);
+        CaseAccess.Caller who = access(caller);
         String dept = department;
-        if (!orgWide(caller)) {
+        if (!CaseAccess.readsAcrossDepartments(who)) {
             if (caller.department() == null) {
                 throw ApiException.forbidden("Your identity carries no department.");
             }
@@ -289,10 +293,8 @@ public class HandlingService {
             }
             dept = caller.department();
         }
-        String ownDept = caller.department();
-        boolean admin = caller.roles().contains(Roles.ADMIN);
         return cases.list(dept, status, handler, 200).stream()
-                .filter(d -> !d.confidential || admin || (ownDept != null && ownDept.equals(d.department)))
+                .filter(d -> CaseAccess.mayRead(who, d.department, d.confidential))
                 .toList();
     }
 
@@ -302,7 +304,7 @@ public class HandlingService {
 
     public HandlingCase proposeSolution(String number, Solution proposal, CallerIdentity caller) {
         Solution atLevel = new Solution(proposal.items(), proposal.onSiteWorkNeeded(), proposal.preventiveMeasures(),
-                levelOf(caller), caller.actor(), clock.instant());
+                CaseAccess.levelOf(access(caller)), caller.actor(), clock.instant(), proposal.explanation());
         return staffCommand(number, caller, Work.HANDLING, c -> c.proposeSolution(atLevel, clock.instant()));
     }
 
@@ -316,7 +318,13 @@ public class HandlingService {
 
     public HandlingCase recordOnSiteHandling(String number, String note, boolean complainantAgrees, CallerIdentity caller) {
         return staffCommand(number, caller, Work.SUPERVISION, c -> c.recordOnSiteHandling(caller.actor(), note,
-                complainantAgrees, managerOf(c.department()), clock.instant()));
+                complainantAgrees, clock.instant()));
+    }
+
+    /** SPEC §3.12: the supervisor consulted the department manager after the complainant disagreed (stops the 15-minute clock). */
+    public HandlingCase recordManagerConsulted(String number, String instructions, CallerIdentity caller) {
+        return staffCommand(number, caller, Work.SUPERVISION, c -> c.recordManagerConsulted(caller.actor(),
+                managerOf(c.department()), instructions, clock.instant()));
     }
 
     public HandlingCase resolve(String number, String summary, String apology, String improvements, CallerIdentity caller) {
@@ -412,6 +420,16 @@ public class HandlingService {
 
     // ---------------------------------------------------------------- the complainant's answer
 
+    /** The complainant's read of their complaint in dispatch, behind the second factor (404 for a wrong one). */
+    public HandlingCase complainantView(String number, String verify) {
+        CaseDocument doc = cases.find(number).orElseThrow(() -> ApiException.notFound("Complaint", number));
+        HandlingCase c = doc.handling;
+        if (c.secondFactor() == null || verify == null || !c.secondFactor().matches(verify)) {
+            throw ApiException.notFound("Complaint", number + " with this verification");
+        }
+        return c;
+    }
+
     public HandlingCase acceptSolution(String number, String verify, String note, CallerIdentity caller) {
         return complainantCommand(number, verify, c -> c.acceptSolution(note, clock.instant()));
     }
@@ -422,19 +440,6 @@ public class HandlingService {
 
     // ---------------------------------------------------------------- plumbing
 
-    /** Which kind of work a command is, for the role check. */
-    enum Work {
-        HANDLING(Roles.HANDLER, Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR, Roles.HQ_ANALYST),
-        SUPERVISION(Roles.SUPERVISOR, Roles.DEPARTMENT_MANAGER),
-        MANAGEMENT(Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR);
-
-        final String[] roles;
-
-        Work(String... roles) {
-            this.roles = roles;
-        }
-    }
-
     private record Change(List<ComplaintEvent> events, String claimed) {
     }
 
@@ -444,11 +449,10 @@ public class HandlingService {
     }
 
     private HandlingCase mutate(String number, CallerIdentity caller, Work work, Function<CaseDocument, Change> action) {
-        caller.require(work.roles);
+        requireAnyRole(caller, work);
         for (int attempt = 0; ; attempt++) {
             CaseDocument doc = load(number);
             HandlingCase c = doc.handling;
-            checkVisible(c, caller);
             checkMayAct(c, caller, work);
             String previous = c.handler();
             boolean wasOpen = c.status() != null && c.status().isOpen();
@@ -547,51 +551,34 @@ public class HandlingService {
                 .orElseThrow(() -> ApiException.notFound("Complaint", number));
     }
 
-    /** SPEC §3.20: confidential (HR) complaints exist only for their own department's staff. */
-    private static void checkVisible(HandlingCase c, CallerIdentity caller) {
-        if (c.confidential() && !caller.roles().contains(Roles.ADMIN)
-                && (caller.department() == null || !caller.department().equals(c.department()))) {
-            throw ApiException.notFound("Complaint", c.number());
+    private static CaseAccess.Caller access(CallerIdentity caller) {
+        return new CaseAccess.Caller(caller.userId(), caller.roles(), caller.department());
+    }
+
+    /** The roles as they are: ADMIN is not every role here (see {@link CaseAccess}). */
+    private static void requireAnyRole(CallerIdentity caller, Work work) {
+        if (caller.roles().stream().noneMatch(work.roles()::contains)) {
+            throw ApiException.forbidden("This action needs one of the roles "
+                    + String.join(", ", work.roles().stream().sorted().toList()) + ".");
         }
     }
 
     /**
-     * Handlers and managers act only on their own department's complaints (a 409 with the current state, as the issue
-     * asks); a handler only on the complaints assigned to them.
+     * SPEC §3.20 and §7: a confidential complaint is 404 outside its department; handlers and managers act only on
+     * their own department's complaints (a 409 with the current state, as issue 4 asks); a handler only on the
+     * complaints assigned to them.
      */
     private static void checkMayAct(HandlingCase c, CallerIdentity caller, Work work) {
-        if (orgWide(caller)) {
-            return;
+        switch (CaseAccess.decide(access(caller), work, c.department(), c.handler(), c.confidential())) {
+            case ALLOWED -> {
+            }
+            case NOT_YOUR_ROLE -> requireAnyRole(caller, work);
+            case INVISIBLE -> throw ApiException.notFound("Complaint", c.number());
+            case OTHER_DEPARTMENT -> throw ApiException.illegalState("The complaint belongs to " + c.department()
+                    + ", not to " + caller.department() + ".", c.status());
+            case NOT_ASSIGNED_TO_YOU -> throw ApiException.forbidden("The complaint is assigned to " + c.handler()
+                    + ", not to you.");
         }
-        if (caller.department() == null || !caller.department().equals(c.department())) {
-            throw ApiException.illegalState("The complaint belongs to " + c.department() + ", not to "
-                    + caller.department() + ".", c.status());
-        }
-        boolean managerHere = caller.roles().contains(Roles.DEPARTMENT_MANAGER);
-        if (!managerHere && work == Work.HANDLING && caller.userId() != null && !caller.userId().equals(c.handler())) {
-            throw ApiException.forbidden("The complaint is assigned to " + c.handler() + ", not to you.");
-        }
-    }
-
-    private static boolean orgWide(CallerIdentity caller) {
-        Set<String> r = caller.roles();
-        return r.contains(Roles.ADMIN) || r.contains(Roles.SUPERVISOR) || r.contains(Roles.HQ_ANALYST)
-                || r.contains(Roles.TRIAGE_OFFICER) && !r.contains(Roles.HANDLER) && !r.contains(Roles.DEPARTMENT_MANAGER);
-    }
-
-    /** The caller's place on the appeal ladder (SPEC §3.11). */
-    static EscalationLevel levelOf(CallerIdentity caller) {
-        Set<String> r = caller.roles();
-        if (r.contains(Roles.ADMIN) || r.contains(Roles.HQ_ANALYST)) {
-            return EscalationLevel.HQ;
-        }
-        if (r.contains(Roles.DEPARTMENT_MANAGER)) {
-            return EscalationLevel.DEPARTMENT_MANAGER;
-        }
-        if (r.contains(Roles.SUPERVISOR)) {
-            return EscalationLevel.SERVICE_SUPERVISOR;
-        }
-        return EscalationLevel.HANDLER;
     }
 
     private String managerOf(String department) {

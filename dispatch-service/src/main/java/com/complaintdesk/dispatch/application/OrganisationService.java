@@ -34,18 +34,19 @@ public class OrganisationService {
     private static final Logger log = LoggerFactory.getLogger(OrganisationService.class);
 
     private final OrganisationStore store;
-    private final com.complaintdesk.dispatch.adapters.mongo.CaseStore cases;
     private final HandlingService handling;
     private final DispatchProperties properties;
     private final ResourceLoader resources;
     private final JsonMapper json;
     private final KafkaAdmin kafkaAdmin;
     private final KitProperties kit;
+    private final WorkloadReconciler reconciler;
 
-    public OrganisationService(OrganisationStore store, com.complaintdesk.dispatch.adapters.mongo.CaseStore cases, HandlingService handling, DispatchProperties properties,
-                               ResourceLoader resources, JsonMapper json, KafkaAdmin kafkaAdmin, KitProperties kit) {
+    public OrganisationService(OrganisationStore store, WorkloadReconciler reconciler, HandlingService handling,
+                               DispatchProperties properties, ResourceLoader resources, JsonMapper json,
+                               KafkaAdmin kafkaAdmin, KitProperties kit) {
         this.store = store;
-        this.cases = cases;
+        this.reconciler = reconciler;
         this.handling = handling;
         this.properties = properties;
         this.resources = resources;
@@ -143,14 +144,14 @@ public class OrganisationService {
         return handling.drainQueue();
     }
 
-    /** Recounts a handler's open workload from the complaints actually assigned to them (ADMIN repair). */
+    /**
+     * Recounts a handler's open workload from the complaints actually assigned to them at once (ADMIN). The
+     * {@link WorkloadReconciler} does the same for every handler on its own schedule; this is for not waiting.
+     */
     public Handler recountWorkload(String id, CallerIdentity caller) {
         caller.require(Roles.ADMIN);
-        Handler h = handler(id);
-        List<String> open = cases.openCasesOf(id).stream().map(d -> d.number).sorted().toList();
-        if (!store.resetWorkload(id, h.openCases(), open)) {
-            throw ApiException.illegalState("The handler's workload changed meanwhile; try again.", h.openCases());
-        }
+        handler(id);
+        reconciler.recountNow(id);
         return handler(id);
     }
 

@@ -58,7 +58,22 @@ class EscalationAndSupervisionTest extends DispatchIntegrationTest {
             assertThat(reply.status()).isEqualTo(200);
             probe.await(EventProbe.ofType(n, "DisagreementRecorded"), 1, Duration.ofSeconds(20));
             probe.await(EventProbe.ofType(n, "OnSiteHandlingRecorded"), 1, Duration.ofSeconds(20));
+            // the clock runs until the supervisor has consulted the manager; that is recorded, and reaches the manager
+            var consulted = post("/api/v1/dispatch/complaints/" + n + "/manager-consulted", supervisor,
+                    "{\"instructions\":\"offer a written apology and a voucher\"}");
+            assertThat(consulted.status()).as(consulted.raw()).isEqualTo(200);
+            assertThat(consulted.body().get("managerConsultedAt").isNull()).isFalse();
+            var reached = probe.await(r -> n.equals(r.key()) && r.value().contains("\"type\":\"StaffNotified\"")
+                    && r.value().contains("Consulted by sup-zhou"), 1, Duration.ofSeconds(20)).get(0);
+            assertThat(reached.value()).contains("\"role\":\"DEPARTMENT_MANAGER\"").contains("\"recipient\":\"desk-mgr-liu\"");
+            var twice = post("/api/v1/dispatch/complaints/" + n + "/manager-consulted", supervisor,
+                    "{\"instructions\":\"again\"}");
+            assertThat(twice.status()).isEqualTo(409);
+            assertThat(post("/api/v1/dispatch/complaints/" + n + "/manager-consulted", supervisor, "{}").status()).isEqualTo(400);
         }
+        // seed 5.3.1: a vicious complaint told the service supervisor at once to handle it on the spot
+        assertThat(cases.find(n).orElseThrow().handling.history())
+                .anyMatch(h -> h.what().equals("NOTIFIED") && h.detail().startsWith("sup-zhou: Major or vicious"));
         // a handler may not record the supervisor's on-site handling
         var dept = cases.find(n).orElseThrow().handling;
         assertThat(post("/api/v1/dispatch/complaints/" + n + "/on-site-handling",

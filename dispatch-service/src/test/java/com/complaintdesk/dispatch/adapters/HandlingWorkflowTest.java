@@ -85,7 +85,7 @@ class HandlingWorkflowTest extends DispatchIntegrationTest {
             var byManager = post("/api/v1/dispatch/complaints/" + n + "/solution", ENG_MANAGER, """
                     {"items":[{"kind":"REPAIR","description":"replace the compressor"},
                               {"kind":"COMPENSATION","description":"voucher","amount":{"amount":200.00,"currency":"CNY"}}],
-                     "onSiteWorkNeeded":true}""");
+                     "onSiteWorkNeeded":true,"explanation":"three hot days deserve a voucher; the repair stays as proposed"}""");
             assertThat(byManager.status()).isEqualTo(200);
             assertThat(byManager.body().get("solution").get("level").asString()).isEqualTo("DEPARTMENT_MANAGER");
 
@@ -116,6 +116,22 @@ class HandlingWorkflowTest extends DispatchIntegrationTest {
             }
             probe.await(EventProbe.ofType(n, "SolutionProposed"), 2, Duration.ofSeconds(20));
             var resolvedEvent = probe.await(EventProbe.ofType(n, "ComplaintResolved"), 1, Duration.ofSeconds(20)).get(0);
+
+            // SPEC §3.11/§3.13: the complainant reads the solution, each decision with its reason, and the result
+            assertThat(get("/api/v1/complaints/" + n + "/solution?verify=1234", FRONT_END).status()).isEqualTo(404);
+            var told = get("/api/v1/complaints/" + n + "/solution?verify=8000", FRONT_END);
+            assertThat(told.status()).as(told.raw()).isEqualTo(200);
+            assertThat(told.body().get("status").asString()).isEqualTo("RESOLVED");
+            assertThat(told.body().get("solution").get("decidedBy").asString()).isEqualTo("the department manager");
+            assertThat(told.body().get("solution").get("items").get(1).get("amount").get("currency").asString()).isEqualTo("CNY");
+            assertThat(told.body().get("resolution").get("apology").asString()).isEqualTo("we are sorry");
+            var decisions = told.body().get("decisions");
+            assertThat(java.util.stream.IntStream.range(0, decisions.size())
+                    .mapToObj(i -> decisions.get(i).get("decision").asString()).toList())
+                    .containsExactly("SOLUTION_PROPOSED", "APPEALED", "RE_EVALUATED", "ACCEPTED", "RESOLVED");
+            assertThat(decisions.get(1).get("reason").asString()).isEqualTo("I want compensation for three hot days");
+            assertThat(decisions.get(2).get("reason").asString()).contains("three hot days deserve a voucher");
+            assertThat(told.raw()).as("no staff names for the complainant").doesNotContain(c.handler()).doesNotContain("eng-mgr-wang");
             assertThat(resolvedEvent.value()).contains("\"department\":\"ENGINEERING\"")
                     .contains("\"handler\":\"" + c.handler() + "\"").contains("compressor replaced");
 
@@ -125,7 +141,10 @@ class HandlingWorkflowTest extends DispatchIntegrationTest {
             assertThat(reopened.handling.status()).isEqualTo(HandlingStatus.DISPATCHED);
             assertThat(reopened.handling.handler()).isEqualTo(c.handler());
             assertThat(organisation.handler(c.handler()).orElseThrow().openCases()).isPositive();
-            probe.await(r -> n.equals(r.key()) && r.value().contains("reopened (1): still too hot"), 1, Duration.ofSeconds(20));
+            var again2 = probe.await(r -> n.equals(r.key()) && r.value().contains("reopened (1): still too hot"), 1,
+                    Duration.ofSeconds(20)).get(0);
+            // a second ComplaintDispatched of one complaint says why and which one it is
+            assertThat(again2.value()).contains("\"kind\":\"REOPENED\"").contains("\"sequence\":2");
 
             var view = get("/api/v1/dispatch/complaints/" + n, HQ);
             assertThat(view.status()).isEqualTo(200);
@@ -174,6 +193,31 @@ class HandlingWorkflowTest extends DispatchIntegrationTest {
         assertThat(list.raw()).doesNotContain(n);
         var hrList = get("/api/v1/dispatch/complaints?department=HR", new Caller("hr-mgr-wu", "DEPARTMENT_MANAGER", "HR"));
         assertThat(hrList.raw()).contains(n);
+    }
+
+    @Test
+    void an_admin_reads_complaints_but_does_no_department_work_and_never_sees_confidential_ones() {
+        Caller admin = new Caller("root", "ADMIN", null);
+        String n = dispatch("FACILITY_ENVIRONMENT", Severity.GENERAL, "电梯异响");
+        String path = "/api/v1/dispatch/complaints/" + n;
+        assertThat(get(path, admin).status()).isEqualTo(200);
+        for (String[] action : new String[][]{{"/investigation", "{\"cause\":\"x\"}"},
+                {"/reassign", "{\"reason\":\"x\"}"}, {"/transfer", "{\"toDepartment\":\"FINANCE\",\"reason\":\"x\"}"},
+                {"/preventive-measures", "{\"measure\":\"x\"}"}}) {
+            var r = post(path + action[0], admin, action[1]);
+            assertThat(r.status()).as(action[0] + " " + r.raw()).isEqualTo(403);
+        }
+        assertThat(cases.find(n).orElseThrow().handling.status()).isEqualTo(HandlingStatus.DISPATCHED);
+
+        // SPEC §3.20: HR complaints only HR — an administrator outside HR included
+        String hr = dispatch("WORKPLACE", Severity.GENERAL, "同事排挤");
+        assertThat(get("/api/v1/dispatch/complaints/" + hr, admin).status()).isEqualTo(404);
+        assertThat(get("/api/v1/dispatch/complaints?department=HR", admin).raw()).doesNotContain(hr);
+        assertThat(get("/api/v1/dispatch/complaints/" + hr, new Caller("hr-admin", "ADMIN", "HR")).status()).isEqualTo(200);
+
+        // another department's staff neither read (404) nor act (409) on it
+        assertThat(get(path, OPS_HANDLER).status()).isEqualTo(404);
+        assertThat(post(path + "/investigation", OPS_HANDLER, "{\"cause\":\"x\"}").status()).isEqualTo(409);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.complaintdesk.contracts.events.DispatchEvents.DisagreementRecorded;
 import com.complaintdesk.contracts.events.DispatchEvents.SolutionRejected;
 import com.complaintdesk.contracts.events.DispatchEvents.StaffNotified;
 import com.complaintdesk.contracts.events.DispatchEvents.SupervisorAssigned;
+import com.complaintdesk.contracts.http.Roles;
 import com.complaintdesk.contracts.model.ComplainantType;
 import com.complaintdesk.contracts.model.EscalationLevel;
 import com.complaintdesk.contracts.model.Flag;
@@ -196,10 +197,94 @@ class HandlingCaseTest {
     @Test
     void given_a_vicious_complaint_when_the_complainant_disagrees_on_site_then_the_15_minute_clock_starts() {
         HandlingCase c = dispatched(Severity.IMPORTANT, Flag.EXTREME_BEHAVIOUR);
-        var events = c.recordOnSiteHandling("sup-zhou", "talked for an hour", false, "eng-mgr", NOW);
+        var events = c.recordOnSiteHandling("sup-zhou", "talked for an hour", false, NOW);
         assertThat(events).hasAtLeastOneElementOfType(DisagreementRecorded.class);
-        assertThatThrownBy(() -> dispatched(Severity.GENERAL).recordOnSiteHandling("sup", "n", true, "m", NOW))
+        // no automatic notification to the manager: it would stop the clock before the supervisor consulted anyone
+        assertThat(events).noneMatch(e -> e instanceof StaffNotified n && Roles.DEPARTMENT_MANAGER.equals(n.role()));
+        assertThat(c.disagreementAt()).isEqualTo(NOW);
+        assertThatThrownBy(() -> dispatched(Severity.GENERAL).recordOnSiteHandling("sup", "n", true, NOW))
                 .isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void given_a_disagreement_when_the_supervisor_consulted_the_manager_then_the_manager_is_reached_once() {
+        HandlingCase c = dispatched(Severity.MAJOR, Flag.EXTREME_BEHAVIOUR);
+        assertThatThrownBy(() -> c.recordManagerConsulted("sup-zhou", "eng-mgr", "offer a voucher", NOW))
+                .isInstanceOf(IllegalTransition.class);
+        c.recordOnSiteHandling("sup-zhou", "still angry", false, NOW);
+
+        var events = c.recordManagerConsulted("sup-zhou", "eng-mgr", "offer a voucher", NOW.plusSeconds(600));
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(StaffNotified.class, n -> {
+            assertThat(n.recipient()).isEqualTo("eng-mgr");
+            assertThat(n.role()).isEqualTo(Roles.DEPARTMENT_MANAGER);
+        });
+        assertThat(c.managerConsultedAt()).isEqualTo(NOW.plusSeconds(600));
+        assertThat(c.history()).extracting(h -> h.what()).contains("MANAGER_CONSULTED");
+        assertThatThrownBy(() -> c.recordManagerConsulted("sup-zhou", "eng-mgr", "again", NOW))
+                .isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void given_a_major_or_vicious_complaint_when_dispatched_then_the_service_supervisor_is_told_to_handle_it_on_the_spot() {
+        HandlingCase c = new HandlingCase("C-20261130-000003");
+        var events = c.dispatch(new DispatchDecision("OPERATIONS", "ops-h1", "ops-mgr", null, "SERVICE_ATTITUDE",
+                Severity.IMPORTANT, Liability.LIABLE, Set.of(Flag.EXTREME_BEHAVIOUR), false, "rule", "sup-zhou"), NOW);
+        assertThat(events).anyMatch(e -> e instanceof StaffNotified n && n.recipient().equals("sup-zhou")
+                && n.role().equals(Roles.SUPERVISOR));
+        var general = new HandlingCase("C-20261130-000004").dispatch(new DispatchDecision("OPERATIONS", "ops-h1", "ops-mgr",
+                null, "OTHER", Severity.GENERAL, Liability.LIABLE, Set.of(), false, "rule", "sup-zhou"), NOW);
+        assertThat(general).noneMatch(e -> e instanceof StaffNotified);
+    }
+
+    @Test
+    void given_a_complaint_dispatched_several_times_then_each_dispatch_says_why_and_is_numbered() {
+        HandlingCase c = new HandlingCase("C-20261130-000005");
+        var queued = c.dispatch(new DispatchDecision("OPERATIONS", null, "ops-mgr", null, "OTHER", Severity.GENERAL,
+                Liability.LIABLE, Set.of(), false, "rule 90"), NOW);
+        var fromQueue = c.assignFromQueue("ops-h1", NOW);
+        var transferred = c.transfer("FINANCE", "fin-h1", "fin-mgr", false, "a billing matter", "sup-zhou", NOW);
+        c.recordInvestigation(investigation(), NOW);
+        c.proposeSolution(solution(EscalationLevel.HANDLER, false), NOW);
+        c.acceptSolution(null, NOW);
+        c.resolve(new Resolution("refunded", null, null, "fin-h1", NOW), NOW);
+        var reopened = c.reopen("not satisfied", "fin-h1", "fin-mgr", NOW);
+
+        assertThat(List.of(first(queued), first(fromQueue), first(transferred), first(reopened)))
+                .extracting(ComplaintDispatched::kind, ComplaintDispatched::sequence, ComplaintDispatched::queued)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ComplaintDispatched.Kind.ROUTED, 1, true),
+                        org.assertj.core.groups.Tuple.tuple(ComplaintDispatched.Kind.ASSIGNED_FROM_QUEUE, 2, false),
+                        org.assertj.core.groups.Tuple.tuple(ComplaintDispatched.Kind.TRANSFERRED, 3, false),
+                        org.assertj.core.groups.Tuple.tuple(ComplaintDispatched.Kind.REOPENED, 4, false));
+        assertThat(c.dispatchCount()).isEqualTo(4);
+    }
+
+    static ComplaintDispatched first(List<ComplaintEvent> events) {
+        return events.stream().filter(ComplaintDispatched.class::isInstance).map(ComplaintDispatched.class::cast)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void given_an_appeal_then_the_complainant_is_told_each_decision_with_its_reason_and_level() {
+        HandlingCase c = proposed(false);
+        c.rejectSolution("the voucher is too small", NOW);
+        c.proposeSolution(new Solution(List.of(new SolutionItem(SolutionKind.REFUND, "full refund",
+                new Money(new BigDecimal("398.00"), "CNY"))), false, List.of(), EscalationLevel.DEPARTMENT_MANAGER,
+                "eng-mgr", NOW, "the unit was out of warranty by a week only; we refund in full"), NOW);
+        c.acceptSolution("ok", NOW);
+        c.resolve(new Resolution("refunded 398 CNY", "sorry", "monthly checks", "eng-h1", NOW), NOW);
+
+        assertThat(c.notices()).extracting(n -> n.decision().name(), n -> n.level(), n -> n.reason())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("SOLUTION_PROPOSED", EscalationLevel.HANDLER,
+                                "The department investigated your complaint and proposes this solution."),
+                        org.assertj.core.groups.Tuple.tuple("APPEALED", EscalationLevel.DEPARTMENT_MANAGER, "the voucher is too small"),
+                        org.assertj.core.groups.Tuple.tuple("RE_EVALUATED", EscalationLevel.DEPARTMENT_MANAGER,
+                                "the unit was out of warranty by a week only; we refund in full"),
+                        org.assertj.core.groups.Tuple.tuple("ACCEPTED", EscalationLevel.DEPARTMENT_MANAGER,
+                                "You accepted the solution; it is being carried out."),
+                        org.assertj.core.groups.Tuple.tuple("RESOLVED", null, "refunded 398 CNY"));
     }
 
     @Test

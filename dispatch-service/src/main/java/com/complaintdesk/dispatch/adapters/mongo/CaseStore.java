@@ -11,8 +11,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Complaints in dispatch. A save writes the state and its events (outbox) in one document write, with optimistic locking. */
 @Component
@@ -65,9 +69,22 @@ public class CaseStore {
         return mongo.find(new Query(Criteria.where("status").is(HandlingStatus.QUEUED)).limit(200), CaseDocument.class);
     }
 
+    /** Handler → the open complaints assigned to them, read from the cases themselves (the truth for workloads). */
+    public Map<String, Set<String>> openAssignments() {
+        Query q = new Query(Criteria.where("status").in(OPEN).and("handler").ne(null));
+        q.fields().include("handler");
+        Map<String, Set<String>> out = new HashMap<>();
+        for (CaseDocument d : mongo.find(q, CaseDocument.class)) {
+            out.computeIfAbsent(d.handler, h -> new HashSet<>()).add(d.number);
+        }
+        return out;
+    }
+
+    /** The statuses in which a complaint counts towards its handler's workload. */
+    private static final List<HandlingStatus> OPEN = List.of(HandlingStatus.DISPATCHED, HandlingStatus.INVESTIGATING,
+            HandlingStatus.SOLUTION_PROPOSED, HandlingStatus.APPEALED, HandlingStatus.IN_PROGRESS);
+
     public List<CaseDocument> openCasesOf(String handler) {
-        return mongo.find(new Query(Criteria.where("handler").is(handler)
-                .and("status").in(HandlingStatus.DISPATCHED, HandlingStatus.INVESTIGATING, HandlingStatus.SOLUTION_PROPOSED,
-                        HandlingStatus.APPEALED, HandlingStatus.IN_PROGRESS)), CaseDocument.class);
+        return mongo.find(new Query(Criteria.where("handler").is(handler).and("status").in(OPEN)), CaseDocument.class);
     }
 }

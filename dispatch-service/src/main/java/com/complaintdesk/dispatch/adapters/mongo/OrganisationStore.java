@@ -11,7 +11,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,11 +79,9 @@ public class OrganisationStore {
 
     /** Takes the complaint off the handler's open workload; harmless if they no longer hold it. */
     public void release(String handlerId, String complaint) {
-        if (handlerId == null) {
-            return;
+        if (handlerId != null) {
+            removeFromWorkload(handlerId, complaint);
         }
-        Query q = new Query(Criteria.where("_id").is(handlerId).and("openCases").is(complaint));
-        mongo.findAndModify(q, new Update().pull("openCases", complaint).inc("openCount", -1), HandlerDocument.class);
     }
 
     /** The handler who holds the complaint, if a previous attempt claimed it already (redelivery after a crash). */
@@ -90,14 +90,27 @@ public class OrganisationStore {
                 .map(HandlerDocument::toDomain);
     }
 
-    /**
-     * Replaces a handler's open workload with the given complaints, if it is still what the caller saw. An admin repair
-     * after a crash between a claim and the case write left a phantom entry.
-     */
-    public boolean resetWorkload(String handlerId, int seenOpenCount, List<String> openCases) {
-        Query q = new Query(Criteria.where("_id").is(handlerId).and("openCount").is(seenOpenCount));
-        return mongo.findAndModify(q, new Update().set("openCases", openCases).set("openCount", openCases.size()),
-                HandlerDocument.class) != null;
+    /** Every handler's open workload: handler id → the complaints it counts. */
+    public Map<String, List<String>> workloads() {
+        Query q = new Query();
+        q.fields().include("openCases");
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (HandlerDocument h : mongo.find(q, HandlerDocument.class)) {
+            out.put(h.id, h.openCases == null ? List.of() : List.copyOf(h.openCases));
+        }
+        return out;
+    }
+
+    /** Puts a complaint the handler really holds back on their workload; nothing if it is there already. */
+    public boolean addToWorkload(String handlerId, String complaint) {
+        Query q = new Query(Criteria.where("_id").is(handlerId).and("openCases").ne(complaint));
+        return mongo.findAndModify(q, new Update().push("openCases", complaint).inc("openCount", 1), HandlerDocument.class) != null;
+    }
+
+    /** Takes the complaint off the handler's workload; true if it was there. */
+    public boolean removeFromWorkload(String handlerId, String complaint) {
+        Query q = new Query(Criteria.where("_id").is(handlerId).and("openCases").is(complaint));
+        return mongo.findAndModify(q, new Update().pull("openCases", complaint).inc("openCount", -1), HandlerDocument.class) != null;
     }
 
     /** Every handler whose open workload includes the complaint: exactly one while it is open. */

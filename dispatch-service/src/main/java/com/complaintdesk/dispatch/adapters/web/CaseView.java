@@ -19,15 +19,17 @@ public record CaseView(String complaintNumber, String status, String department,
                        String category, Severity severity, Liability liability, Set<Flag> flags, boolean noInterviews,
                        boolean confidential, String complainantType, String content, String subject,
                        Investigation investigation, Solution solution, EscalationLevel appealLevel, int appealCount,
-                       Instant onSiteArrivedAt, Resolution resolution, List<String> preventiveMeasures, int reopenCount,
+                       Instant onSiteArrivedAt, Instant disagreementAt, Instant managerConsultedAt, Resolution resolution,
+                       List<String> preventiveMeasures, int reopenCount, int dispatchCount,
                        Instant dispatchedAt, Instant updatedAt, List<HistoryEntry> history) {
 
     public static CaseView of(HandlingCase c) {
         return new CaseView(c.number(), c.status() == null ? null : c.status().name(), c.department(), c.handler(),
                 c.supervisor(), c.category(), c.severity(), c.liability(), c.flags(), c.noInterviews(), c.confidential(),
                 c.complainantType() == null ? null : c.complainantType().name(), c.content(), c.subject(),
-                c.investigation(), c.solution(), c.appealLevel(), c.appealCount(), c.onSiteArrivedAt(), c.resolution(),
-                c.preventiveMeasures(), c.reopenCount(), c.dispatchedAt(), c.updatedAt(), c.history());
+                c.investigation(), c.solution(), c.appealLevel(), c.appealCount(), c.onSiteArrivedAt(),
+                c.disagreementAt(), c.managerConsultedAt(), c.resolution(), c.preventiveMeasures(), c.reopenCount(),
+                c.dispatchCount(), c.dispatchedAt(), c.updatedAt(), c.history());
     }
 
     /** The short form of lists. */

@@ -6,12 +6,20 @@ import com.complaintdesk.kit.web.CallerIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import com.complaintdesk.contracts.model.EscalationLevel;
+import com.complaintdesk.contracts.model.SolutionItem;
+import com.complaintdesk.dispatch.domain.handling.ComplainantNotice;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
 
 /**
  * SPEC §3.11: the complainant accepts or rejects the proposed solution, with the complaint number and the second
@@ -38,6 +46,67 @@ public class ComplainantSolutionController {
 
     /** What the complainant is told about their decision. */
     public record Decision(String complaintNumber, String status, String decision, String reason, String nextStep) {
+    }
+
+    /** The proposal as the complainant sees it: no staff names, no investigation internals. */
+    public record ProposalView(List<SolutionItem> items, boolean onSiteWorkNeeded, String decidedBy, String explanation,
+                               Instant proposedAt) {
+    }
+
+    public record ResolutionView(String summary, String apology, String improvements, Instant resolvedAt) {
+    }
+
+    /** One decision told to the complainant with its reason (SPEC §3.11, §3.13). */
+    public record NoticeView(Instant at, String decision, String decidedBy, String reason) {
+    }
+
+    public record SolutionView(String complaintNumber, String status, ProposalView solution, Instant onSiteArrivedAt,
+                               ResolutionView resolution, List<NoticeView> decisions, String nextStep) {
+    }
+
+    /**
+     * What the complainant needs to decide: the proposed solution, every decision so far with its reason, and the
+     * result once resolved. {@code verify} is the second factor, as for the status.
+     */
+    @GetMapping
+    public SolutionView view(@PathVariable String number, @RequestParam(required = false) String verify, CallerIdentity caller) {
+        HandlingCase c = handling.complainantView(number, verify);
+        var s = c.solution();
+        var r = c.resolution();
+        String status = c.status() == null ? null : c.status().name();
+        return new SolutionView(number, status,
+                s == null ? null : new ProposalView(s.items(), s.onSiteWorkNeeded(), levelName(s.level()), s.explanation(), s.at()),
+                c.onSiteArrivedAt(),
+                r == null ? null : new ResolutionView(r.summary(), r.apology(), r.improvements(), r.at()),
+                c.notices().stream().map(ComplainantSolutionController::noticeView).toList(),
+                nextStep(c));
+    }
+
+    private static NoticeView noticeView(ComplainantNotice n) {
+        return new NoticeView(n.at(), n.decision().name(), n.level() == null ? null : levelName(n.level()), n.reason());
+    }
+
+    private static String levelName(EscalationLevel level) {
+        return switch (level) {
+            case HQ -> "headquarters";
+            case DEPARTMENT_MANAGER -> "the department manager";
+            case SERVICE_SUPERVISOR -> "the service supervisor";
+            case HANDLER -> "the responsible department";
+        };
+    }
+
+    private static String nextStep(HandlingCase c) {
+        if (c.status() == null) {
+            return "Your complaint is being assigned.";
+        }
+        return switch (c.status()) {
+            case QUEUED, DISPATCHED, INVESTIGATING -> "The responsible department is investigating; a solution will follow.";
+            case SOLUTION_PROPOSED -> "Please accept or reject the proposed solution.";
+            case APPEALED -> "Your appeal is being re-evaluated by " + levelName(c.appealLevel()) + ".";
+            case IN_PROGRESS -> "The agreed solution is being carried out.";
+            case RESOLVED -> "Resolved. We will contact you to ask whether you are satisfied.";
+            case CLOSED -> "Your complaint is closed. Thank you.";
+        };
     }
 
     @PostMapping(path = "/accept", consumes = MediaType.APPLICATION_JSON_VALUE)

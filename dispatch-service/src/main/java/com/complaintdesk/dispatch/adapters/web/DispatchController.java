@@ -88,7 +88,9 @@ public class DispatchController {
     public record SolutionRequest(
             @NotEmpty(message = "needs at least one item") @Size(max = 10, message = "at most 10 items") List<@Valid ItemRequest> items,
             Boolean onSiteWorkNeeded,
-            @Size(max = 10, message = "at most 10 measures") List<@NotBlank @Size(max = 1000) String> preventiveMeasures) {
+            @Size(max = 10, message = "at most 10 measures") List<@NotBlank @Size(max = 1000) String> preventiveMeasures,
+            /* told to the complainant with the proposal; after an appeal: why the higher level decided so */
+            @Size(max = 2000, message = "must be at most 2000 characters") String explanation) {
     }
 
     @PostMapping(path = "/{number}/solution", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -97,7 +99,7 @@ public class DispatchController {
                 i.amount() == null ? null : new Money(i.amount().amount(), i.amount().currency() == null ? "CNY" : i.amount().currency())))
                 .toList();
         return CaseView.of(handling.proposeSolution(number, new Solution(items, Boolean.TRUE.equals(body.onSiteWorkNeeded()),
-                body.preventiveMeasures(), null, caller.actor(), null), caller));
+                body.preventiveMeasures(), null, caller.actor(), null, body.explanation()), caller));
     }
 
     public record ArrivalRequest(OffsetDateTime arrivedAt) {
@@ -119,6 +121,21 @@ public class DispatchController {
     @PostMapping(path = "/{number}/on-site-handling", consumes = MediaType.APPLICATION_JSON_VALUE)
     public CaseView onSiteHandling(@PathVariable String number, @Valid @RequestBody OnSiteHandlingRequest body, CallerIdentity caller) {
         return CaseView.of(handling.recordOnSiteHandling(number, body.note(), body.complainantAgrees(), caller));
+    }
+
+    public record ManagerConsultedRequest(
+            @NotBlank(message = "is required: what the manager decided or instructed")
+            @Size(max = 2000, message = "must be at most 2000 characters") String instructions) {
+    }
+
+    /**
+     * SPEC §3.12 (seed 5.3.2): the service supervisor consulted the department manager after the complainant still
+     * disagreed; stops the 15-minute clock that the disagreement started.
+     */
+    @PostMapping(path = "/{number}/manager-consulted", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public CaseView managerConsulted(@PathVariable String number, @Valid @RequestBody ManagerConsultedRequest body,
+                                     CallerIdentity caller) {
+        return CaseView.of(handling.recordManagerConsulted(number, body.instructions(), caller));
     }
 
     public record ResolutionRequest(

@@ -2,6 +2,7 @@ package com.complaintdesk.dispatch.domain.handling;
 
 import com.complaintdesk.contracts.events.ComplaintEvent;
 import com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched;
+import com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched.Kind;
 import com.complaintdesk.contracts.events.DispatchEvents.ComplaintReassigned;
 import com.complaintdesk.contracts.events.DispatchEvents.ComplaintResolved;
 import com.complaintdesk.contracts.events.DispatchEvents.DepartmentTransferred;
@@ -57,10 +58,16 @@ public final class HandlingCase {
     private int appealCount;
     private Instant onSiteArrivedAt;
     private boolean onSiteHandled;
+    /** SPEC §3.12: when the complainant still disagreed after on-site handling, and when the manager was consulted. */
+    private Instant disagreementAt;
+    private Instant managerConsultedAt;
+    /** How many ComplaintDispatched this complaint has caused (their {@code sequence}). */
+    private int dispatchCount;
     private Resolution resolution;
     private int reopenCount;
     private List<String> preventiveMeasures = new ArrayList<>();
     private List<HistoryEntry> history = new ArrayList<>();
+    private List<ComplainantNotice> notices = new ArrayList<>();
     private Instant dispatchedAt;
     private Instant updatedAt;
 
@@ -105,7 +112,7 @@ public final class HandlingCase {
         this.status = handler == null ? HandlingStatus.QUEUED : HandlingStatus.DISPATCHED;
         this.dispatchedAt = now;
         List<ComplaintEvent> events = new ArrayList<>();
-        events.add(dispatched(handler == null, d.reason()));
+        events.add(dispatched(handler == null, d.reason(), Kind.ROUTED));
         note(now, status.name(), "dispatch", department + " / " + (handler == null ? "queue" : handler) + " — " + d.reason());
         if (handler == null) {
             events.add(notify(d.manager(), Roles.DEPARTMENT_MANAGER,
@@ -114,6 +121,11 @@ public final class HandlingCase {
         if (severity == Severity.MAJOR) {
             // SPEC §3.5: a major complaint notifies the department manager at once; the manager supervises it (3.3)
             events.add(notify(d.manager(), Roles.DEPARTMENT_MANAGER, "MAJOR complaint: you supervise it personally.", now));
+        }
+        if (isViciousOrMajor() && d.serviceSupervisor() != null) {
+            // seed 5.3.1: the service supervisor calms the complainant on the spot (SPEC §3.12)
+            events.add(notify(d.serviceSupervisor(), Roles.SUPERVISOR,
+                    "Major or vicious complaint: handle it on the spot and record the on-site handling.", now));
         }
         if (noInterviews && d.prManager() != null) {
             events.add(new StaffNotified(d.prManager(), Roles.DEPARTMENT_MANAGER, "PR",
@@ -129,7 +141,7 @@ public final class HandlingCase {
         this.handler = newHandler;
         this.status = HandlingStatus.DISPATCHED;
         note(now, "DISPATCHED", "dispatch", "assigned from the queue to " + newHandler);
-        return List.of(dispatched(false, "assigned from the department queue"));
+        return List.of(dispatched(false, "assigned from the department queue", Kind.ASSIGNED_FROM_QUEUE));
     }
 
     /** By the manager, or because the handler became unavailable or turned out to be complained about. */
@@ -170,7 +182,7 @@ public final class HandlingCase {
         note(now, "TRANSFERRED", by, fromDepartment + " → " + toDepartment + ": " + reason);
         List<ComplaintEvent> events = new ArrayList<>();
         events.add(new DepartmentTransferred(fromDepartment, toDepartment, fromHandler, toHandler, reason, by));
-        events.add(dispatched(toHandler == null, "transferred from " + fromDepartment + ": " + reason));
+        events.add(dispatched(toHandler == null, "transferred from " + fromDepartment + ": " + reason, Kind.TRANSFERRED));
         if (toHandler == null || severity == Severity.MAJOR) {
             events.add(notify(toManager, Roles.DEPARTMENT_MANAGER, toHandler == null
                     ? "Transferred complaint waits in your queue: nobody is on duty." : "MAJOR complaint transferred to you.", now));
@@ -197,6 +209,7 @@ public final class HandlingCase {
      */
     public List<ComplaintEvent> proposeSolution(Solution proposal, Instant now) {
         require(EnumSet.of(HandlingStatus.INVESTIGATING, HandlingStatus.APPEALED), "propose a solution");
+        boolean reEvaluation = status == HandlingStatus.APPEALED;
         if (investigation == null) {
             throw new IllegalTransition("Record the investigation before proposing a solution.", status);
         }
@@ -208,14 +221,19 @@ public final class HandlingCase {
             throw new IllegalArgumentException("a solution needs at least one item");
         }
         this.solution = new Solution(proposal.items(), proposal.onSiteWorkNeeded(), proposal.preventiveMeasures(),
-                appealLevel.ordinal() > proposal.level().ordinal() ? appealLevel : proposal.level(), proposal.by(), now);
+                appealLevel.ordinal() > proposal.level().ordinal() ? appealLevel : proposal.level(), proposal.by(), now,
+                proposal.explanation());
         this.onSiteArrivedAt = null;
         this.status = HandlingStatus.SOLUTION_PROPOSED;
         note(now, "SOLUTION_PROPOSED", proposal.by(), proposal.items().size() + " item(s) at level " + solution.level()
                 + (proposal.onSiteWorkNeeded() ? ", on-site work needed" : ""));
+        tell(now, reEvaluation ? ComplainantNotice.Decision.RE_EVALUATED : ComplainantNotice.Decision.SOLUTION_PROPOSED,
+                solution.level(), solution.explanation() != null ? solution.explanation() : reEvaluation
+                        ? "Your appeal was re-evaluated at the level of " + solution.level() + "; this is the solution decided there."
+                        : "The department investigated your complaint and proposes this solution.");
         List<ComplaintEvent> events = new ArrayList<>();
         events.add(new SolutionProposed(solution.items(), solution.onSiteWorkNeeded(), solution.preventiveMeasures(),
-                solution.level(), proposal.by()));
+                solution.level(), proposal.by(), solution.explanation()));
         for (String measure : proposal.preventiveMeasures()) {
             preventiveMeasures.add(measure);
             events.add(new PreventiveMeasureRecorded(measure, proposal.by()));
@@ -228,6 +246,9 @@ public final class HandlingCase {
         require(EnumSet.of(HandlingStatus.SOLUTION_PROPOSED), "accept a solution");
         status = HandlingStatus.IN_PROGRESS;
         note(now, "SOLUTION_ACCEPTED", "complainant", note == null ? "" : note);
+        tell(now, ComplainantNotice.Decision.ACCEPTED, solution.level(),
+                "You accepted the solution; it is being carried out" + (solution.onSiteWorkNeeded()
+                        ? " and our engineers will be on site within 24 hours." : "."));
         return List.of(new SolutionAccepted(note));
     }
 
@@ -238,6 +259,7 @@ public final class HandlingCase {
         appealCount++;
         status = HandlingStatus.APPEALED;
         note(now, "SOLUTION_REJECTED", "complainant", "appeal to " + appealLevel + ": " + reason);
+        tell(now, ComplainantNotice.Decision.APPEALED, appealLevel, reason);
         return List.of(new SolutionRejected(reason, appealLevel));
     }
 
@@ -259,8 +281,7 @@ public final class HandlingCase {
      * SPEC §3.12: for a major or vicious complaint the service supervisor handles it on the spot; if the complainant
      * still disagrees, the 15-minute clock to reach the department manager starts (DisagreementRecorded).
      */
-    public List<ComplaintEvent> recordOnSiteHandling(String by, String note, boolean complainantAgrees, String manager,
-                                                     Instant now) {
+    public List<ComplaintEvent> recordOnSiteHandling(String by, String note, boolean complainantAgrees, Instant now) {
         requireOpen("record on-site handling");
         if (!isViciousOrMajor()) {
             throw new IllegalTransition("On-site handling by the service supervisor is for major or vicious complaints.", status);
@@ -270,11 +291,31 @@ public final class HandlingCase {
         List<ComplaintEvent> events = new ArrayList<>();
         events.add(new OnSiteHandlingRecorded(by, note, complainantAgrees));
         if (!complainantAgrees) {
+            // the clock runs until the supervisor has consulted the manager: no automatic notification stands in for
+            // that conversation (a notification to the manager is what sla-service takes as "manager reached")
+            disagreementAt = now;
+            managerConsultedAt = null;
             events.add(new DisagreementRecorded(by, note));
-            events.add(notify(manager, Roles.DEPARTMENT_MANAGER,
-                    "The complainant still disagrees after on-site handling by " + by + ": the supervisor must reach you within 15 minutes.", now));
+        } else {
+            disagreementAt = null;
         }
         return events;
+    }
+
+    /**
+     * SPEC §3.12 (seed 5.3.2): the service supervisor consulted the department manager 请示 after the complainant
+     * disagreed; this stops the 15-minute clock. Only while a disagreement is waiting for the manager.
+     */
+    public List<ComplaintEvent> recordManagerConsulted(String by, String manager, String instructions, Instant now) {
+        requireOpen("record the manager's consultation on");
+        if (disagreementAt == null || managerConsultedAt != null) {
+            throw new IllegalTransition("No disagreement after on-site handling is waiting for the department manager.", status);
+        }
+        managerConsultedAt = now;
+        note(now, "MANAGER_CONSULTED", by, manager + " consulted "
+                + java.time.Duration.between(disagreementAt, now).toSeconds() + " s after the disagreement: " + instructions);
+        return List.of(new StaffNotified(manager, Roles.DEPARTMENT_MANAGER, department,
+                "Consulted by " + by + " about the complainant's disagreement after on-site handling: " + instructions));
     }
 
     /** SPEC §3.13: only after the complainant accepted the solution, and after the on-site arrival when one is needed. */
@@ -286,6 +327,7 @@ public final class HandlingCase {
         this.resolution = done;
         this.status = HandlingStatus.RESOLVED;
         note(now, "RESOLVED", done.by(), done.summary());
+        tell(now, ComplainantNotice.Decision.RESOLVED, null, done.summary());
         return List.of(new ComplaintResolved(done.summary(), done.apology(), done.improvements(), done.by(), department, handler));
     }
 
@@ -314,7 +356,7 @@ public final class HandlingCase {
         this.appealLevel = EscalationLevel.HANDLER;
         note(now, "REOPENED", "followup", reason + " → " + (toHandler == null ? "queue" : toHandler));
         List<ComplaintEvent> events = new ArrayList<>();
-        events.add(dispatched(toHandler == null, "reopened (" + reopenCount + "): " + reason));
+        events.add(dispatched(toHandler == null, "reopened (" + reopenCount + "): " + reason, Kind.REOPENED));
         if (toHandler == null) {
             events.add(notify(manager, Roles.DEPARTMENT_MANAGER, "Reopened complaint waits in your queue: nobody is on duty.", now));
         }
@@ -394,9 +436,11 @@ public final class HandlingCase {
         return severity == Severity.MAJOR || flags.contains(Flag.EXTREME_BEHAVIOUR);
     }
 
-    private ComplaintDispatched dispatched(boolean queued, String reason) {
+    /** Every dispatch of the complaint is numbered, so consumers tell a second assignment from a redelivery. */
+    private ComplaintDispatched dispatched(boolean queued, String reason, Kind kind) {
+        dispatchCount++;
         return new ComplaintDispatched(department, handler, supervisor, category, severity, noInterviews, confidential,
-                queued, reason);
+                queued, reason, kind, dispatchCount);
     }
 
     private StaffNotified notify(String recipient, String role, String reason, Instant now) {
@@ -415,6 +459,10 @@ public final class HandlingCase {
             throw new IllegalTransition("Cannot " + action + " while the complaint is "
                     + (status == null ? "not dispatched yet" : status) + ".", status);
         }
+    }
+
+    private void tell(Instant at, ComplainantNotice.Decision decision, EscalationLevel level, String reason) {
+        notices.add(new ComplainantNotice(at, decision, level, reason));
     }
 
     private void note(Instant at, String what, String by, String detail) {
@@ -443,10 +491,15 @@ public final class HandlingCase {
     public int appealCount() { return appealCount; }
     public Instant onSiteArrivedAt() { return onSiteArrivedAt; }
     public boolean onSiteHandled() { return onSiteHandled; }
+    public Instant disagreementAt() { return disagreementAt; }
+    public Instant managerConsultedAt() { return managerConsultedAt; }
+    public int dispatchCount() { return dispatchCount; }
     public Resolution resolution() { return resolution; }
     public int reopenCount() { return reopenCount; }
     public List<String> preventiveMeasures() { return List.copyOf(preventiveMeasures); }
     public List<HistoryEntry> history() { return List.copyOf(history); }
+    /** What the complainant has been told, in order. */
+    public List<ComplainantNotice> notices() { return notices == null ? List.of() : List.copyOf(notices); }
     public Instant dispatchedAt() { return dispatchedAt; }
     public Instant updatedAt() { return updatedAt; }
 }

@@ -30,7 +30,20 @@ public record FollowupProperties(
         @DefaultValue("local-dev-followup-digest-secret") String contactDigestSecret,
         @DefaultValue BusinessHours businessHours,
         @DefaultValue Policy policy,
-        @DefaultValue Verification verification) {
+        @DefaultValue Verification verification,
+        @DefaultValue Access access) {
+
+    /**
+     * SPEC §3.20, §7: employee and workplace complaints are HR's and visible only to HR (callers of an HR department,
+     * or of an override role); the same defaults as reporting's ledger.
+     */
+    public record Access(
+            @DefaultValue("WORKPLACE") Set<String> confidentialCategories,
+            @DefaultValue("EMPLOYEE") Set<ComplainantType> confidentialComplainantTypes,
+            @DefaultValue("HR") Set<String> confidentialDepartments,
+            @DefaultValue("HR") Set<String> hrDepartments,
+            @DefaultValue("ADMIN") Set<String> hrOverrideRoles) {
+    }
 
     /**
      * SPEC §7: bounded guesses of the complainant's second factor on the revisit answer, per complaint number and

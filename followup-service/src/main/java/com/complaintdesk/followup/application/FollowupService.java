@@ -54,6 +54,7 @@ public class FollowupService {
     private final MeterRegistry meters;
     private final VerificationLockoutStore lockouts;
     private final VerificationLockout.Limit guessLimit;
+    private final FollowupProperties.Access access;
 
     public FollowupService(FollowupStore store, PolicyStore policies, ContactDigest digest, BusinessCalendar calendar,
                            EventFactory events, Clock clock, MeterRegistry meters, VerificationLockoutStore lockouts,
@@ -61,6 +62,7 @@ public class FollowupService {
         this.meters = meters;
         this.lockouts = lockouts;
         this.guessLimit = properties.verification().limit();
+        this.access = properties.access();
         this.store = store;
         this.policies = policies;
         this.digest = digest;
@@ -105,11 +107,14 @@ public class FollowupService {
             if (who != null) {
                 c.registered(who.type(), digest.ofPhone(in.complaintId(), who.phone()),
                         digest.ofEmail(in.complaintId(), who.email()));
+                confidentialIf(c, who.type() != null && access.confidentialComplainantTypes().contains(who.type()));
             }
         } else if (e instanceof ComplaintTriaged t) {
             c.classified(t.severity(), t.flags());
+            confidentialIf(c, t.category() != null && access.confidentialCategories().contains(t.category()));
         } else if (e instanceof ComplaintReclassified t) {
             c.classified(t.severity(), t.flags());
+            confidentialIf(c, t.category() != null && access.confidentialCategories().contains(t.category()));
         } else if (e instanceof ComplaintRejected r) {
             return c.endedWithoutHandling("rejected: " + r.reason(), in.occurredAt());
         } else if (e instanceof ComplaintTransferred t) {
@@ -119,10 +124,18 @@ public class FollowupService {
             c.classified(u.to(), null);
         } else if (e instanceof ComplaintDispatched d) {
             c.dispatched(d.department(), d.handler(), d.severity());
+            confidentialIf(c, d.confidential() || access.confidentialDepartments().contains(String.valueOf(d.department())));
         } else if (e instanceof ComplaintResolved r) {
+            confidentialIf(c, access.confidentialDepartments().contains(String.valueOf(r.department())));
             return c.resolved(in.occurredAt(), r.department(), r.handler(), policies.policy(), calendar);
         }
         return List.of();
+    }
+
+    private static void confidentialIf(FollowupCase c, boolean hrOnly) {
+        if (hrOnly) {
+            c.markConfidential();
+        }
     }
 
     private static boolean relevant(ComplaintEvent e) {
@@ -134,23 +147,23 @@ public class FollowupService {
 
     // ---- staff ----
 
-    /** {@code department}: when set, only complaints of that department are visible (SPEC §7). */
-    public FollowupView view(String complaintId, String department) {
-        FollowupDocument d = loadVisible(complaintId, department);
+    public FollowupView view(String complaintId, Audience audience) {
+        FollowupDocument d = loadVisible(complaintId, audience);
         return FollowupView.of(store.toDomain(d), policies.policy(), clock.instant());
     }
 
-    public List<FollowupView> revisits(List<FollowupStatus> statuses, String assignee, String department,
+    public List<FollowupView> revisits(List<FollowupStatus> statuses, String assignee, Audience audience,
                                        Instant dueFrom, Instant dueBefore, int limit) {
         RevisitPolicy policy = policies.policy();
         Instant now = clock.instant();
-        return store.revisits(statuses, assignee, department, dueFrom, dueBefore, limit).stream()
+        return store.revisits(statuses, assignee, audience.department(), audience.confidential(), dueFrom, dueBefore, limit).stream()
                 .map(d -> FollowupView.of(store.toDomain(d), policy, now)).toList();
     }
 
     /** Records a revisit contact; only the role the policy's route names (or ADMIN) may record it. */
     public FollowupView recordRevisit(String complaintId, RevisitAnswer answer, java.util.function.Predicate<String> hasRole,
-                                      String correlationId) {
+                                      Audience audience, String correlationId) {
+        loadVisible(complaintId, audience);
         return change(complaintId, correlationId, (c, policy) -> {
             if (c.revisit() != null && !hasRole.test(c.revisit().role())) {
                 throw ApiException.forbidden("This revisit (" + c.revisit().method() + ", " + c.revisit().assignee()
@@ -162,21 +175,21 @@ public class FollowupService {
 
     /** SPEC §3.16: file the special report of a major or vicious complaint. */
     public FollowupView fileSpecialReport(String complaintId, String cause, String handling, String corrective,
-                                          String preventive, String by, String department, String correlationId) {
+                                          String preventive, String by, Audience audience, String correlationId) {
         var problems = SpecialReport.problems(cause, handling, corrective, preventive);
         if (!problems.isEmpty()) {
             throw invalid(new InvalidCommand(problems));
         }
         // a department manager files the report of their own department's complaints only (SPEC §7)
-        loadVisible(complaintId, department);
+        loadVisible(complaintId, audience);
         String reportId = "SR-" + complaintId + "-" + UUID.randomUUID().toString().substring(0, 8);
         return change(complaintId, correlationId, (c, policy) -> c.fileSpecialReport(
                 new SpecialReport(reportId, cause.strip(), handling.strip(), corrective.strip(),
                         preventive == null ? null : preventive.strip(), by, clock.instant()), policy));
     }
 
-    public SpecialReport specialReport(String complaintId, String department) {
-        SpecialReport r = store.toDomain(loadVisible(complaintId, department)).specialReport();
+    public SpecialReport specialReport(String complaintId, Audience audience) {
+        SpecialReport r = store.toDomain(loadVisible(complaintId, audience)).specialReport();
         if (r == null) {
             throw ApiException.notFound("Special report", "for complaint " + complaintId);
         }
@@ -250,10 +263,10 @@ public class FollowupService {
         }
     }
 
-    private FollowupDocument loadVisible(String complaintId, String department) {
+    private FollowupDocument loadVisible(String complaintId, Audience audience) {
         FollowupDocument d = load(complaintId);
-        if (department != null && !department.equalsIgnoreCase(String.valueOf(d.department))) {
-            // another department's complaint: not even its existence is shown
+        if (!audience.sees(d.department, d.confidential)) {
+            // another department's, or HR's: not even its existence is shown
             throw ApiException.notFound("Complaint", complaintId);
         }
         return d;

@@ -29,7 +29,8 @@ public record FollowupView(
         boolean specialReportRequired,
         String specialReportId,
         String closeReason,
-        Instant closedAt) {
+        Instant closedAt,
+        boolean confidential) {
 
     public static FollowupView of(FollowupCase c, RevisitPolicy policy, Instant now) {
         Revisit r = c.revisit();
@@ -37,6 +38,6 @@ public record FollowupView(
         return new FollowupView(c.complaintId(), c.status(), c.complainantType(), c.severity(), c.flags(),
                 c.department(), c.handler(), r, policy.maxAttempts(), overdue, c.pastRevisits(), c.reopenCount(),
                 c.needsSpecialReport(policy), c.specialReport() == null ? null : c.specialReport().reportId(),
-                c.status() == FollowupStatus.CLOSED ? c.closeReason() : null, c.closedAt());
+                c.status() == FollowupStatus.CLOSED ? c.closeReason() : null, c.closedAt(), c.confidential());
     }
 }

@@ -41,11 +41,12 @@ public final class FollowupCase {
     private SpecialReport specialReport;
     private String closeReason;
     private Instant closedAt;
+    private boolean confidential;
 
     public FollowupCase(String complaintId, ComplainantType complainantType, String phoneDigest, String emailDigest,
                         Severity severity, Set<Flag> flags, String department, String handler, FollowupStatus status,
                         Revisit revisit, List<Revisit> pastRevisits, int reopenCount, SpecialReport specialReport,
-                        String closeReason, Instant closedAt) {
+                        String closeReason, Instant closedAt, boolean confidential) {
         this.complaintId = complaintId;
         this.complainantType = complainantType;
         this.phoneDigest = phoneDigest;
@@ -61,15 +62,24 @@ public final class FollowupCase {
         this.specialReport = specialReport;
         this.closeReason = closeReason;
         this.closedAt = closedAt;
+        this.confidential = confidential;
     }
 
     /** A case seen for the first time, from whichever event came first. */
     public static FollowupCase open(String complaintId) {
         return new FollowupCase(complaintId, null, null, null, null, Set.of(), null, null, FollowupStatus.OPEN, null,
-                List.of(), 0, null, null, null);
+                List.of(), 0, null, null, null, false);
     }
 
     // ---- facts learned from the other services ----
+
+    /**
+     * SPEC §3.20, §7: an employee or workplace complaint (HR's) is visible only to HR. Once learned it stays so,
+     * whatever is learned later.
+     */
+    public void markConfidential() {
+        this.confidential = true;
+    }
 
     /** ComplaintReceived: who the complainant is, and the digests of the second factor. */
     public void registered(ComplainantType type, String phoneDigest, String emailDigest) {
@@ -324,5 +334,9 @@ public final class FollowupCase {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    public boolean confidential() {
+        return confidential;
     }
 }

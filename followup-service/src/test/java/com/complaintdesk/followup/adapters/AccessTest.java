@@ -106,6 +106,41 @@ class AccessTest extends ServiceHarness {
     }
 
     @Test
+    void an_employee_complaint_is_hrs_alone_and_revisited_by_hrs_manager() {
+        String id = newComplaintId();
+        Instant t = at("2026-11-27T15:00");
+        feed(Topics.INTAKE, id, received(id, ComplainantType.EMPLOYEE, "13800138000", null, t), t);
+        feed(Topics.DISPATCH, id, new com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched("HR", "hr-1",
+                null, "WORKPLACE", Severity.GENERAL, false, true, false, "workplace"), t);
+        feed(Topics.DISPATCH, id, resolved("HR", "hr-1"), t);
+        var due = payload(await(id, "RevisitDue", 1).get(0));
+        assertThat(due.path("assignee").asString()).isEqualTo("HR");
+        String casePath = "/api/v1/followup/cases/" + id;
+        String list = "/api/v1/followup/revisits?limit=500";
+
+        for (String role : new String[]{"TRIAGE_OFFICER", "SUPERVISOR", "HQ_ANALYST"}) {
+            assertThat(as("GET", casePath, null, role, "SERVICE_DESK").status()).as(role).isEqualTo(404);
+            assertThat(as("GET", list, null, role, "SERVICE_DESK").body().findValuesAsString("complaintId")).as(role)
+                    .doesNotContain(id);
+            assertThat(as("GET", "/api/v1/followup/special-reports/" + id, null, role, null).status()).isEqualTo(404);
+        }
+        assertThat(as("POST", "/api/v1/followup/revisits/" + id + "/attempts", SATISFIED, "TRIAGE_OFFICER", null).status())
+                .isEqualTo(404);
+        assertThat(as("GET", casePath, null, "DEPARTMENT_MANAGER", "ENGINEERING").status()).isEqualTo(404);
+        assertThat(count(id, "RevisitDone")).isZero();
+
+        var hrView = as("GET", casePath, null, "DEPARTMENT_MANAGER", "HR");
+        assertThat(hrView.status()).isEqualTo(200);
+        assertThat(hrView.body().path("confidential").asBoolean()).isTrue();
+        assertThat(as("GET", list + "&assignee=HR", null, "DEPARTMENT_MANAGER", "HR").body().findValuesAsString("complaintId"))
+                .contains(id);
+        assertThat(as("GET", casePath, null, "ADMIN", null).status()).isEqualTo(200);
+        var recorded = as("POST", "/api/v1/followup/revisits/" + id + "/attempts", SATISFIED, "DEPARTMENT_MANAGER", "HR");
+        assertThat(recorded.status()).isEqualTo(200);
+        assertThat(recorded.body().path("status").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
     void the_policy_is_changed_by_an_admin_or_the_supervisor_only() {
         String policy = get("/api/v1/followup/policy", "ADMIN").body().path("policy").toString();
 

@@ -40,6 +40,8 @@ public class FollowupDocument extends OutboxDocument {
     public SpecialReport specialReport;
     public String closeReason;
     public Instant closedAt;
+    /** HR only (SPEC §3.20) */
+    public boolean confidential;
     /** Copies of the open revisit's queue and deadline, for the per-assignee and per-date lists. */
     public String assignee;
     public Instant dueAt;

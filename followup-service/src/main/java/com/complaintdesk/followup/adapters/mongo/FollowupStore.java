@@ -47,11 +47,17 @@ public class FollowupStore {
         }
     }
 
-    /** Open revisits, earliest due first, optionally of one assignee queue and inside a due window. */
+    /**
+     * Open revisits, earliest due first, optionally of one assignee queue and inside a due window; confidential
+     * (HR) ones only when {@code includeConfidential}.
+     */
     public List<FollowupDocument> revisits(Collection<FollowupStatus> statuses, String assignee, String department,
-                                           Instant dueFrom, Instant dueBefore, int limit) {
+                                           boolean includeConfidential, Instant dueFrom, Instant dueBefore, int limit) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("status").in(statuses.stream().map(Enum::name).toList()));
+        if (!includeConfidential) {
+            all.add(Criteria.where("confidential").ne(true));
+        }
         if (assignee != null) {
             all.add(Criteria.where("assignee").is(assignee));
         }
@@ -72,7 +78,7 @@ public class FollowupStore {
     public FollowupCase toDomain(FollowupDocument d) {
         return new FollowupCase(d.complaintId, d.complainantType, d.phoneDigest, d.emailDigest, d.severity, d.flags,
                 d.department, d.handler, d.status, d.revisit, d.pastRevisits, d.reopenCount, d.specialReport,
-                d.closeReason, d.closedAt);
+                d.closeReason, d.closedAt, d.confidential);
     }
 
     private static void write(FollowupCase c, FollowupDocument d) {
@@ -91,6 +97,7 @@ public class FollowupStore {
         d.specialReport = c.specialReport();
         d.closeReason = c.closeReason();
         d.closedAt = c.closedAt();
+        d.confidential = c.confidential();
         d.assignee = c.revisit() == null ? null : c.revisit().assignee();
         d.dueAt = c.revisit() == null ? null : c.revisit().dueAt();
     }

@@ -3,6 +3,8 @@ package com.complaintdesk.followup.adapters.web;
 import com.complaintdesk.contracts.http.Roles;
 import com.complaintdesk.followup.adapters.mongo.PolicyDocument;
 import com.complaintdesk.followup.adapters.mongo.PolicyStore;
+import com.complaintdesk.followup.application.Audience;
+import com.complaintdesk.followup.application.FollowupProperties;
 import com.complaintdesk.followup.application.FollowupService;
 import com.complaintdesk.followup.application.FollowupView;
 import com.complaintdesk.contracts.model.ComplainantType;
@@ -68,8 +70,11 @@ public class FollowupController {
     private final PolicyStore policies;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final FollowupProperties properties;
 
-    public FollowupController(FollowupService followup, PolicyStore policies, BusinessCalendar calendar, Clock clock) {
+    public FollowupController(FollowupService followup, PolicyStore policies, BusinessCalendar calendar, Clock clock,
+                              FollowupProperties properties) {
+        this.properties = properties;
         this.clock = clock;
         this.followup = followup;
         this.policies = policies;
@@ -101,13 +106,13 @@ public class FollowupController {
             before = before == null || now.isBefore(before) ? now : before;
         }
         List<FollowupStatus> statuses = status == null || status.isEmpty() ? List.of(FollowupStatus.REVISIT_DUE) : status;
-        return followup.revisits(statuses, blankToNull(assignee), ownDepartmentOnly(caller), from, before, limit);
+        return followup.revisits(statuses, blankToNull(assignee), audience(caller), from, before, limit);
     }
 
     @GetMapping("/cases/{complaintId}")
     public FollowupView followupCase(@PathVariable String complaintId, CallerIdentity caller) {
         caller.require(READERS);
-        return followup.view(complaintId, ownDepartmentOnly(caller));
+        return followup.view(complaintId, audience(caller));
     }
 
     /**
@@ -124,7 +129,8 @@ public class FollowupController {
     @PostMapping(path = "/revisits/{complaintId}/attempts", consumes = MediaType.APPLICATION_JSON_VALUE)
     public FollowupView recordAttempt(@PathVariable String complaintId, @Valid @RequestBody RevisitAttemptRequest body,
                                       CallerIdentity caller) {
-        caller.require(Roles.SUPERVISOR, Roles.TRIAGE_OFFICER);
+        // the revisit's route names the one role that records it (desk, supervisor, or HR's manager for employees)
+        caller.require(Roles.SUPERVISOR, Roles.TRIAGE_OFFICER, Roles.DEPARTMENT_MANAGER);
         if (!body.reached() && (body.satisfaction() != null || body.reason() != null)) {
             // a rating belongs to a reached complainant: refuse rather than silently drop it
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.",
@@ -136,7 +142,8 @@ public class FollowupController {
         }
         RevisitAnswer answer = new RevisitAnswer(body.reached(), body.reached() ? body.satisfaction() : null,
                 trim(body.reason()), trim(body.comment()), caller.actor(), false);
-        return followup.recordRevisit(complaintId, answer, caller::hasRole, RequestContextFilter.currentCorrelationId());
+        return followup.recordRevisit(complaintId, answer, caller::hasRole, audience(caller),
+                RequestContextFilter.currentCorrelationId());
     }
 
     /** 专项报告 (SPEC §3.16, seed 5.3.5): cause, handling, corrective and preventive actions. */
@@ -153,14 +160,14 @@ public class FollowupController {
                                                           CallerIdentity caller) {
         caller.require(Roles.TRIAGE_OFFICER, Roles.SUPERVISOR, Roles.DEPARTMENT_MANAGER);
         FollowupView v = followup.fileSpecialReport(complaintId, body.cause(), body.handling(), body.correctiveActions(),
-                body.preventiveActions(), caller.actor(), ownDepartmentOnly(caller), RequestContextFilter.currentCorrelationId());
+                body.preventiveActions(), caller.actor(), audience(caller), RequestContextFilter.currentCorrelationId());
         return ResponseEntity.created(URI.create("/api/v1/followup/special-reports/" + complaintId)).body(v);
     }
 
     @GetMapping("/special-reports/{complaintId}")
     public SpecialReport specialReport(@PathVariable String complaintId, CallerIdentity caller) {
         caller.require(READERS);
-        return followup.specialReport(complaintId, ownDepartmentOnly(caller));
+        return followup.specialReport(complaintId, audience(caller));
     }
 
     public record PolicyView(RevisitPolicy policy, String updatedBy, Instant updatedAt) {
@@ -270,15 +277,8 @@ public class FollowupController {
                 List.of(Map.of("field", e.getName(), "message", message))));
     }
 
-    /**
-     * SPEC §7: a department sees only its own complaints. The desk, the supervisor, HQ and admins see all; a
-     * department manager only those of the department in the token (none, if the token names no department).
-     */
-    static String ownDepartmentOnly(CallerIdentity caller) {
-        if (caller.hasAnyRole(Roles.SUPERVISOR, Roles.TRIAGE_OFFICER, Roles.HQ_ANALYST)) {
-            return null;
-        }
-        return caller.department() == null ? "-" : caller.department();
+    private Audience audience(CallerIdentity caller) {
+        return Audience.of(caller, properties.access());
     }
 
     static String trim(String s) {

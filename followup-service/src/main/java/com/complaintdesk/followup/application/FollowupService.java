@@ -105,9 +105,9 @@ public class FollowupService {
         if (e instanceof ComplaintReceived r) {
             var who = r.complainant();
             if (who != null) {
-                c.registered(who.type(), digest.ofPhone(in.complaintId(), who.phone()),
-                        digest.ofEmail(in.complaintId(), who.email()));
                 confidentialIf(c, who.type() != null && access.confidentialComplainantTypes().contains(who.type()));
+                return c.registered(who.type(), digest.ofPhone(in.complaintId(), who.phone()),
+                        digest.ofEmail(in.complaintId(), who.email()), policies.policy());
             }
         } else if (e instanceof ComplaintTriaged t) {
             c.classified(t.severity(), t.flags());

@@ -81,11 +81,25 @@ public final class FollowupCase {
         this.confidential = true;
     }
 
-    /** ComplaintReceived: who the complainant is, and the digests of the second factor. */
-    public void registered(ComplainantType type, String phoneDigest, String emailDigest) {
+    /**
+     * ComplaintReceived: who the complainant is, and the digests of the second factor. Topics are read in parallel,
+     * so on a replay (a fresh deployment reading from the start) the resolution may come first and the revisit was
+     * routed without the complainant type: an untouched revisit is then routed again (SPEC §3.14) and due anew.
+     */
+    public List<ComplaintEvent> registered(ComplainantType type, String phoneDigest, String emailDigest, RevisitPolicy policy) {
         this.complainantType = type;
         this.phoneDigest = phoneDigest;
         this.emailDigest = emailDigest;
+        if (status != FollowupStatus.REVISIT_DUE || revisit == null || !revisit.failedAttempts().isEmpty()) {
+            return List.of();
+        }
+        RevisitRoute route = policy.routeFor(type);
+        if (route.equals(new RevisitRoute(revisit.method(), revisit.assignee(), revisit.role()))) {
+            return List.of();
+        }
+        revisit = new Revisit(revisit.round(), revisit.resolvedAt(), revisit.dueAt(), route.method(), route.assignee(),
+                route.role(), List.of(), null);
+        return List.of(new RevisitDue(revisit.dueAt(), revisit.method(), revisit.assignee()));
     }
 
     /** ComplaintTriaged / ComplaintReclassified: the latest classification decides whether a special report is needed. */

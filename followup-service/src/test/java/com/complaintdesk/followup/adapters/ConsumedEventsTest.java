@@ -109,6 +109,26 @@ class ConsumedEventsTest extends ServiceHarness {
         assertThat(records.get(1).key()).isEqualTo(id);
     }
 
+    @Test
+    void a_resolution_read_before_the_registration_is_routed_again_once_the_anchor_tenant_is_known() {
+        String id = newComplaintId();
+        Instant t = at("2026-11-27T15:00");
+        feed(Topics.DISPATCH, id, resolved("OPERATIONS", "h-3"), t);
+        assertThat(payload(await(id, "RevisitDue", 1).get(0)).path("assignee").asString()).isEqualTo("SERVICE_DESK");
+
+        var registration = feed(Topics.INTAKE, id, received(id, ComplainantType.ANCHOR_TENANT, null, "boss@tenant.example", t), t);
+        var rerouted = payload(await(id, "RevisitDue", 2).get(1));
+        send(Topics.INTAKE, registration);
+
+        assertThat(rerouted.path("assignee").asString()).isEqualTo("SERVICE_SUPERVISOR");
+        assertThat(rerouted.path("method").asString()).isEqualTo("IN_PERSON");
+        assertThat(post("/api/v1/followup/revisits/" + id + "/attempts", "{\"reached\":true,\"satisfaction\":5}",
+                "TRIAGE_OFFICER").status()).isEqualTo(403);
+        assertThat(post("/api/v1/followup/revisits/" + id + "/attempts", "{\"reached\":true,\"satisfaction\":5}",
+                "SUPERVISOR").status()).isEqualTo(200);
+        assertThat(count(id, "RevisitDue")).isEqualTo(2);
+    }
+
     private static String topicOf(EventEnvelope<?> e) {
         String type = e.payload().getClass().getSimpleName();
         return switch (type) {

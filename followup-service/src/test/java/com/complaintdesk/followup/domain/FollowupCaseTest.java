@@ -31,7 +31,7 @@ class FollowupCaseTest {
     /** A case of the given type and severity, dispatched to ENGINEERING / h-1 and resolved on Friday afternoon. */
     FollowupCase resolvedCase(ComplainantType type, Severity severity, Set<Flag> flags) {
         FollowupCase c = FollowupCase.open("C-20261127-000001");
-        c.registered(type, "phone-digest", null);
+        c.registered(type, "phone-digest", null, policy);
         c.classified(severity, flags);
         c.dispatched("ENGINEERING", "h-1", severity);
         c.resolved(resolvedAt, "ENGINEERING", "h-1", policy, CALENDAR);
@@ -45,7 +45,7 @@ class FollowupCaseTest {
     @Test
     void given_a_dispatched_consumer_complaint_when_resolved_then_the_desk_revisits_by_phone_within_two_working_days() {
         FollowupCase c = FollowupCase.open("C-1");
-        c.registered(ComplainantType.CONSUMER, null, null);
+        c.registered(ComplainantType.CONSUMER, null, null, policy);
         c.dispatched("ENGINEERING", "h-1", Severity.GENERAL);
 
         var events = c.resolved(resolvedAt, "ENGINEERING", "h-1", policy, CALENDAR);
@@ -62,6 +62,29 @@ class FollowupCaseTest {
         assertThat(c.revisit().method()).isEqualTo("IN_PERSON");
         assertThat(c.revisit().assignee()).isEqualTo("SERVICE_SUPERVISOR");
         assertThat(c.revisit().role()).isEqualTo("SUPERVISOR");
+    }
+
+    @Test
+    void given_a_resolution_applied_before_the_registration_when_an_anchor_tenant_registers_then_the_supervisor_gets_the_revisit() {
+        FollowupCase c = FollowupCase.open("C-1");
+        c.resolved(resolvedAt, "OPERATIONS", "h-1", policy, CALENDAR);
+        assertThat(c.revisit().assignee()).isEqualTo("SERVICE_DESK");
+
+        var events = c.registered(ComplainantType.ANCHOR_TENANT, null, "mail-digest", policy);
+
+        assertThat(events).containsExactly(new RevisitDue(at("2026-12-01T18:00"), "IN_PERSON", "SERVICE_SUPERVISOR"));
+        assertThat(c.revisit().role()).isEqualTo("SUPERVISOR");
+        assertThat(c.registered(ComplainantType.ANCHOR_TENANT, null, "mail-digest", policy)).isEmpty();
+    }
+
+    @Test
+    void given_a_revisit_already_attempted_when_the_registration_comes_late_then_the_route_stays() {
+        FollowupCase c = FollowupCase.open("C-1");
+        c.resolved(resolvedAt, "OPERATIONS", "h-1", policy, CALENDAR);
+        c.recordRevisit(RevisitAnswer.unreachable("no answer", "desk-1"), policy, nextMonday);
+
+        assertThat(c.registered(ComplainantType.ANCHOR_TENANT, null, null, policy)).isEmpty();
+        assertThat(c.revisit().assignee()).isEqualTo("SERVICE_DESK");
     }
 
     @Test

@@ -265,7 +265,7 @@ public class HandlingService {
                 cases.save(doc, envelopes(doc.number, caused));
                 assigned++;
             } catch (OptimisticLockingFailureException | IllegalTransition raced) {
-                assigner.release(chosen.get().id(), doc.number);
+                releaseUnlessAssigned(chosen.get().id(), doc.number);
             }
         }
         return assigned;
@@ -409,7 +409,7 @@ public class HandlingService {
                     assigner.release(handlerId, doc.number);
                     moved++;
                 } catch (OptimisticLockingFailureException | IllegalTransition raced) {
-                    assigner.release(other.get().id(), doc.number);
+                    releaseUnlessAssigned(other.get().id(), doc.number);
                 }
             } catch (IllegalStateException busy) {
                 log.warn("could not reassign {}: {}", doc.number, busy.getMessage());
@@ -468,7 +468,7 @@ public class HandlingService {
                 throw ApiException.invalid("body", e.getMessage());
             } catch (OptimisticLockingFailureException e) {
                 if (change != null && change.claimed() != null && !change.claimed().equals(previous)) {
-                    assigner.release(change.claimed(), number);
+                    releaseUnlessAssigned(change.claimed(), number);
                 }
                 if (attempt >= 3) {
                     throw ApiException.illegalState("The complaint was changed by someone else at the same time; try again.",
@@ -511,11 +511,25 @@ public class HandlingService {
             cases.save(doc, out);
         } catch (RuntimeException e) {
             if (claimed != null && !claimed.equals(previousHandler)) {
-                assigner.release(claimed, doc.number);
+                releaseUnlessAssigned(claimed, doc.number);
             }
             throw e;
         }
         settleWorkload(doc, previousHandler, wasOpen);
+    }
+
+    /**
+     * Gives up a claim after a lost race (the case was saved by someone else meanwhile) — unless the saved case names
+     * that very handler: a concurrent attempt may have reused the same claim (see {@link Assigner}), and it is theirs
+     * now too.
+     */
+    private void releaseUnlessAssigned(String handler, String number) {
+        boolean assigned = cases.find(number).map(d -> d.handling)
+                .filter(c -> c.status() != null && c.status().isOpen() && handler.equals(c.handler()))
+                .isPresent();
+        if (!assigned) {
+            assigner.release(handler, number);
+        }
     }
 
     /** After a save: the previous handler no longer carries the complaint if it moved on or is no longer open. */

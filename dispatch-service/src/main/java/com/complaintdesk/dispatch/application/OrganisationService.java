@@ -127,6 +127,8 @@ public class OrganisationService {
         requireManagerOf(h.department(), caller);
         store.handler(h.id()).ifPresent(existing -> requireManagerOf(existing.department(), caller));
         store.saveProfile(h);
+        // a new handler or a changed roster may put someone on duty for the queued complaints
+        handling.drainQueue();
         return handler(h.id());
     }
 

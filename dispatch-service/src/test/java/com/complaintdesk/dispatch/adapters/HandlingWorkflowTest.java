@@ -278,6 +278,35 @@ class HandlingWorkflowTest extends DispatchIntegrationTest {
         }
     }
 
+    @Test
+    void a_complaint_queued_in_a_department_without_handlers_is_assigned_when_one_is_added_and_the_dispatch_says_so() {
+        Caller admin = new Caller("admin", "ADMIN", null);
+        String dept = "AUDIT" + (System.nanoTime() % 1000);
+        assertThat(put("/api/v1/organisation/departments/" + dept, admin,
+                "{\"name\":\"Audit\",\"nameZh\":\"审计部\",\"manager\":\"audit-mgr\"}").status()).isEqualTo(200);
+        String n = dispatch("OTHER", Severity.GENERAL, "发票金额不对");
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.departmentTopic(dept))) {
+            var t = post("/api/v1/dispatch/complaints/" + n + "/transfer", new Caller("sup-zhou", "SUPERVISOR", "SERVICE_DESK"),
+                    "{\"toDepartment\":\"" + dept + "\",\"reason\":\"an audit matter\"}");
+            assertThat(t.status()).isEqualTo(200);
+            assertThat(t.body().get("status").asString()).isEqualTo("QUEUED");
+            assertThat(cases.find(n).orElseThrow().handling.history())
+                    .anyMatch(h -> h.what().equals("NOTIFIED") && h.detail().startsWith("audit-mgr: Transferred complaint waits"));
+
+            String handlerId = dept.toLowerCase() + "-h1";
+            assertThat(put("/api/v1/organisation/handlers/" + handlerId, admin, """
+                    {"name":"严明","department":"%s","duty":{"alwaysOnDuty":true}}""".formatted(dept)).status()).isEqualTo(200);
+
+            var assigned = cases.find(n).orElseThrow().handling;
+            assertThat(assigned.status()).isEqualTo(HandlingStatus.DISPATCHED);
+            assertThat(assigned.handler()).isEqualTo(handlerId);
+            var dispatches = probe.await(EventProbe.ofType(n, "ComplaintDispatched"), 2, Duration.ofSeconds(20));
+            assertThat(dispatches.get(0).value()).contains("\"kind\":\"TRANSFERRED\"", "\"sequence\":2", "\"queued\":true");
+            assertThat(dispatches.get(1).value()).contains("\"kind\":\"ASSIGNED_FROM_QUEUE\"", "\"sequence\":3",
+                    "\"handler\":\"" + handlerId + "\"");
+        }
+    }
+
     @Autowired
     com.complaintdesk.dispatch.application.HandlingService handlingService;
 

@@ -111,6 +111,7 @@ class FollowupThroughGatewayTest {
             assertThat(ledger.path("revisits")).hasSize(2);
             assertThat(ledger.path("revisits").get(0).path("satisfied").asBoolean()).isFalse();
             assertThat(ledger.path("revisits").get(1).path("satisfied").asBoolean()).isTrue();
+            ledger.path("revisits").forEach(r -> assertThat(r.path("onTime").asBoolean()).as("revisit %s", r).isTrue());
             assertThat(ledger.path("closedAt").asString()).isNotBlank();
             assertThat(timeline(ledger)).containsSubsequence("ComplaintDispatched", "ComplaintResolved", "RevisitDue",
                     "RevisitDone", "ComplaintReopened", "ComplaintDispatched", "ComplaintResolved", "RevisitDue",

@@ -106,6 +106,13 @@ public final class ComplaintStory {
                 false, false, handler == null, handler == null ? "nobody on duty" : "least workload"));
     }
 
+    /** As dispatch-service publishes it since dispatches are numbered: why (kind) and which one (sequence). */
+    public ComplaintStory dispatched(DispatchEvents.ComplaintDispatched.Kind kind, int sequence, String department,
+                                     String handler) {
+        return on(Topics.DISPATCH, new DispatchEvents.ComplaintDispatched(department, handler, null, null, null,
+                false, false, handler == null, kind.name().toLowerCase(java.util.Locale.ROOT), kind, sequence));
+    }
+
     /** dispatch-service's transfer: DepartmentTransferred and the new ComplaintDispatched, at one instant. */
     public ComplaintStory departmentTransferred(String from, String fromHandler, String to, String toHandler) {
         return together(s -> s.on(Topics.DISPATCH, new DispatchEvents.DepartmentTransferred(from, to, fromHandler, toHandler,

@@ -23,6 +23,8 @@ public record LedgerEntry(
         String supervisor,
         /* how many times it was dispatched (first time, from the queue, after a transfer, after a reopen) */
         int dispatchCount,
+        /* why it was last dispatched: ROUTED, ASSIGNED_FROM_QUEUE, TRANSFERRED, REOPENED (null before the first) */
+        String lastDispatchKind,
         /* transfers to another responsible department (DepartmentTransferred) */
         int departmentTransferCount,
         String channel,

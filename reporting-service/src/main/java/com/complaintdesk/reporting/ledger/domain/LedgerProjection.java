@@ -73,6 +73,7 @@ public final class LedgerProjection {
         String handler;
         boolean queued;
         int dispatches;
+        String dispatchKind;
         int transfers;
         String supervisor;
         String channel;
@@ -182,9 +183,15 @@ public final class LedgerProjection {
                     handler = p.text("handler");
                     supervisor = p.text("supervisor");
                     queued = p.flag("queued") || handler == null;
+                    // ROUTED, ASSIGNED_FROM_QUEUE, TRANSFERRED, REOPENED; absent on events from before it existed
+                    dispatchKind = firstNonNull(p.text("kind"), dispatches == 0 ? "ROUTED" : null);
                     dispatchedConfidential = dispatchedConfidential || p.flag("confidential");
                     dispatchedAt = dispatchedAt == null ? at : dispatchedAt;
                     dispatches++;
+                    Integer sequence = p.integer("sequence");
+                    if (sequence != null && sequence > dispatches) {
+                        dispatches = sequence; // an earlier dispatch is missing here (e.g. a topic cleaned up)
+                    }
                 }
                 case "DepartmentTransferred" -> {
                     department = firstNonNull(p.text("toDepartment"), department);
@@ -319,7 +326,7 @@ public final class LedgerProjection {
                     || (department != null && settings.confidentialDepartments().contains(department))
                     || (complainantType != null && settings.confidentialComplainantTypes().contains(complainantType));
             return new LedgerEntry(number, status == null ? "UNKNOWN" : status, acceptance, category, severity, liability,
-                    List.copyOf(allFlags), department, handler, queued, supervisor, dispatches, transfers, channel, complainantType, complainant, subject,
+                    List.copyOf(allFlags), department, handler, queued, supervisor, dispatches, dispatchKind, transfers, channel, complainantType, complainant, subject,
                     content, confidential, receivedAt, acceptedAt, decidedAt, dispatchedAt, firstResolvedAt, resolvedAt,
                     closedAt, updatedAt, Map.copyOf(deadlines), nextDue(), resolvedOnTime, urges, appeals, reopens,
                     evidence, List.copyOf(revisits), List.copyOf(incidents), cause, responsibleParty, List.copyOf(solutions),

@@ -43,8 +43,18 @@ public final class LifecycleOrder {
         return RANK.getOrDefault(type, 500);
     }
 
+    /** Dispatch-service numbers the dispatches of a complaint (1, 2, ...): two of one instant keep that order. */
+    static int sequence(LedgerEvent e) {
+        if (!"ComplaintDispatched".equals(e.type())) {
+            return 0;
+        }
+        Integer n = e.body().integer("sequence");
+        return n == null ? 0 : n;
+    }
+
     public static final Comparator<LedgerEvent> TIMELINE = Comparator
             .comparing(LedgerEvent::occurredAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingInt(e -> rank(e.type()))
+            .thenComparingInt(LifecycleOrder::sequence)
             .thenComparing(LedgerEvent::eventId);
 }

@@ -73,6 +73,35 @@ class PublishedSequencesTest {
     }
 
     @Test
+    void given_numbered_dispatches_of_one_instant_arriving_in_reverse_then_the_sequence_orders_them_and_the_last_kind_shows() {
+        var s = accepted("C-S", Severity.GENERAL).together(x -> x
+                .dispatched(com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched.Kind.ROUTED, 1, "OPERATIONS", null)
+                .dispatched(com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched.Kind.ASSIGNED_FROM_QUEUE, 2,
+                        "OPERATIONS", "ops-h3"));
+        List<LedgerEvent> events = new ArrayList<>(StoryEvents.of(s));
+        Collections.reverse(events);
+
+        LedgerEntry e = projection.project("C-S", events);
+
+        assertThat(e.handler()).isEqualTo("ops-h3");
+        assertThat(e.queued()).isFalse();
+        assertThat(e.lastDispatchKind()).isEqualTo("ASSIGNED_FROM_QUEUE");
+        assertThat(e.dispatchCount()).isEqualTo(2);
+        assertThat(counts(s)).containsEntry("dispatched", 1L);
+    }
+
+    @Test
+    void given_a_dispatch_numbered_3_whose_earlier_ones_are_missing_then_the_count_follows_the_number() {
+        var s = accepted("C-N", Severity.GENERAL)
+                .dispatched(com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched.Kind.REOPENED, 3, "OPERATIONS", "ops-h1");
+
+        LedgerEntry e = project(s);
+
+        assertThat(e.dispatchCount()).isEqualTo(3);
+        assertThat(e.lastDispatchKind()).isEqualTo("REOPENED");
+    }
+
+    @Test
     void given_a_transfer_to_a_department_with_nobody_on_duty_then_no_handler_or_supervisor_of_the_old_department_lingers() {
         var s = accepted("C-T", Severity.MAJOR).dispatched("OPERATIONS", "ops-h1", "ops-mgr", Severity.MAJOR)
                 .departmentTransferred("OPERATIONS", "ops-h1", "ENGINEERING", null);

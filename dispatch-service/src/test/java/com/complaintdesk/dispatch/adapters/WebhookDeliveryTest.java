@@ -111,6 +111,8 @@ class WebhookDeliveryTest extends DispatchIntegrationTest {
         assertThat(received).hasSize(3);
         Received last = received.get(2);
         assertThat(WebhookSignature.verify(SECRET, last.body(), last.header("X-Signature-256"))).isTrue();
+        // what a receiver does with a plain JDK: HMAC-SHA256 of the body bytes, hex, after "sha256="
+        assertThat(last.header("X-Signature-256")).isEqualTo("sha256=" + hmacHex(SECRET, last.body()));
         assertThat(WebhookSignature.verify("another-secret-000000", last.body(), last.header("X-Signature-256"))).isFalse();
         assertThat(last.header("X-Delivery-Id")).isEqualTo(delivery.id);
         assertThat(received).extracting(r -> r.header("X-Delivery-Id")).containsOnly(delivery.id);
@@ -143,6 +145,16 @@ class WebhookDeliveryTest extends DispatchIntegrationTest {
         webhooks.deliverDue();
         assertThat(store.delivery(delivery.id).orElseThrow().status).isEqualTo(WebhookDeliveryDocument.Status.DELIVERED);
         assertThat(received).hasSize(7);
+    }
+
+    static String hmacHex(String secret, String body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

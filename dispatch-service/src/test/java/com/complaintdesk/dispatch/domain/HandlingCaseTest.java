@@ -235,6 +235,11 @@ class HandlingCaseTest {
         var general = new HandlingCase("C-20261130-000004").dispatch(new DispatchDecision("OPERATIONS", "ops-h1", "ops-mgr",
                 null, "OTHER", Severity.GENERAL, Liability.LIABLE, Set.of(), false, "rule", "sup-zhou"), NOW);
         assertThat(general).noneMatch(e -> e instanceof StaffNotified);
+        var later = new HandlingCase("C-20261130-000006");
+        later.dispatch(new DispatchDecision("OPERATIONS", "ops-h1", "ops-mgr", null, "OTHER", Severity.GENERAL,
+                Liability.LIABLE, Set.of(), false, "rule", "sup-zhou"), NOW);
+        assertThat(later.reclassify(null, Severity.MAJOR, null, Set.of(Flag.EXTREME_BEHAVIOUR), "ops-mgr", null, "threats", NOW))
+                .anyMatch(e -> e instanceof StaffNotified n && n.recipient().equals("sup-zhou"));
     }
 
     @Test

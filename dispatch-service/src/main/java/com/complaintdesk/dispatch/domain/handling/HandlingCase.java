@@ -61,6 +61,8 @@ public final class HandlingCase {
     /** SPEC §3.12: when the complainant still disagreed after on-site handling, and when the manager was consulted. */
     private Instant disagreementAt;
     private Instant managerConsultedAt;
+    /** The service supervisor 服务主任 at dispatch: handles major or vicious complaints on the spot. */
+    private String serviceSupervisor;
     /** How many ComplaintDispatched this complaint has caused (their {@code sequence}). */
     private int dispatchCount;
     private Resolution resolution;
@@ -109,6 +111,7 @@ public final class HandlingCase {
         // 7 5.3.4: when the media is involved PR is informed and nobody else gives interviews
         this.noInterviews = flags.contains(Flag.MEDIA);
         this.supervisor = severity == Severity.MAJOR ? d.manager() : null;
+        this.serviceSupervisor = d.serviceSupervisor();
         this.status = handler == null ? HandlingStatus.QUEUED : HandlingStatus.DISPATCHED;
         this.dispatchedAt = now;
         List<ComplaintEvent> events = new ArrayList<>();
@@ -372,6 +375,7 @@ public final class HandlingCase {
         List<ComplaintEvent> events = new ArrayList<>();
         boolean becameMajor = newSeverity == Severity.MAJOR && severity != Severity.MAJOR;
         boolean mediaNew = newFlags != null && newFlags.contains(Flag.MEDIA) && !flags.contains(Flag.MEDIA);
+        boolean wasViciousOrMajor = isViciousOrMajor();
         if (newCategory != null) {
             category = newCategory;
         }
@@ -392,6 +396,10 @@ public final class HandlingCase {
             supervisor = manager;
             events.add(new SupervisorAssigned(department, manager, "severity became MAJOR: " + reason));
             events.add(notify(manager, Roles.DEPARTMENT_MANAGER, "Complaint became MAJOR: you supervise it personally.", now));
+        }
+        if (!wasViciousOrMajor && isViciousOrMajor() && serviceSupervisor != null) {
+            events.add(notify(serviceSupervisor, Roles.SUPERVISOR,
+                    "Complaint became major or vicious: handle it on the spot and record the on-site handling.", now));
         }
         if (mediaNew) {
             noInterviews = true;

@@ -78,6 +78,10 @@ class FollowupApiTest extends ServiceHarness {
         assertThat(fields(get("/api/v1/followup/revisits?limit=501", "SUPERVISOR"))).containsExactly("limit");
         assertThat(fields(get("/api/v1/followup/revisits?overdue=maybe", "SUPERVISOR"))).containsExactly("overdue");
         assertThat(fields(get("/api/v1/followup/revisits?assignee=" + "x".repeat(65), "SUPERVISOR"))).containsExactly("assignee");
+        assertThat(get("/api/v1/followup/revisits?status=&dueFrom=&assignee=", "SUPERVISOR").status()).isEqualTo(200);
+        var trailingComma = get("/api/v1/followup/revisits?status=REVISIT_DUE,&status=UNREACHABLE", "SUPERVISOR");
+        assertThat(trailingComma.status()).isEqualTo(400);
+        assertThat(trailingComma.isProblem()).isTrue();
     }
 
     @Test

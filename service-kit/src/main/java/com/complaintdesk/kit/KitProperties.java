@@ -33,6 +33,10 @@ public record KitProperties(
             @DefaultValue("500") int batchSize,
             @DefaultValue("10s") Duration sendTimeout,
             /* how long the ids of sent events are remembered, so an event put back by a concurrent save is not sent twice */
-            @DefaultValue("1h") Duration sentRetention) {
+            @DefaultValue("1h") Duration sentRetention,
+            /* unique (_id, version) and (_id, outboxLeaseUntil) indexes on the outbox collections: only the
+               Mongo-wire store of the local run needs them (it uses an index only for a query on exactly its
+               fields); the local run turns them on */
+            @DefaultValue("false") boolean idIndexes) {
     }
 }

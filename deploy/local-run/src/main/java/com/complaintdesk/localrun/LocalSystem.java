@@ -212,6 +212,11 @@ public final class LocalSystem implements AutoCloseable {
         String database = s.database().orElse("gateway");
         env.put("MONGODB_URI", mongoUri(database));
         env.put("SPRING_PROFILES_ACTIVE", "local");
+        if (options.externalMongo() == null) {
+            // the Mongo-wire store uses an index only for a query on exactly its fields: (_id, version) and
+            // (_id, outboxLeaseUntil) spare a full collection read per optimistic-locking save and per relay step
+            env.put("KIT_OUTBOX_IDINDEXES", "true"); // kit.outbox.id-indexes
+        }
         for (Service other : Service.values()) {
             other.urlVariable().ifPresent(variable -> env.put(variable, serviceUrl(other)));
         }

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.admin.fail-fast=false",
-        "spring.kafka.listener.auto-startup=false"})
+        "spring.kafka.listener.auto-startup=false",
+        "kit.outbox.id-indexes=true"})
 @ActiveProfiles("test")
 class KafkaOutageTest {
 

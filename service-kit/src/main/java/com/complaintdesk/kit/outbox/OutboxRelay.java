@@ -10,6 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -48,6 +51,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String LEASE_UNTIL = "outboxLeaseUntil";
     static final String LEASE_OWNER = "outboxLeaseOwner";
+    /** the field of {@code OutboxDocument}'s {@code @Version} */
+    static final String VERSION = "version";
     /** ids of events already sent, kept for {@code kit.outbox.sent-retention} */
     static final String SENT = "outbox_sent";
 
@@ -88,14 +93,30 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        for (String collection : collections) {
-            mongo.indexOps(collection).createIndex(new Index().on("outboxPending", org.springframework.data.domain.Sort.Direction.ASC));
-        }
-        mongo.indexOps(SENT).createIndex(new Index().on("sentAt", org.springframework.data.domain.Sort.Direction.ASC));
+        createIndexes();
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * The scan's index, and with {@code kit.outbox.id-indexes} the unique compound indexes {@code (_id, version)} and
+     * {@code (_id, outboxLeaseUntil)}. Those add nothing on a real MongoDB (the {@code _id} index already serves a
+     * query by {@code _id}), but the Mongo-wire store uses an index only when a query names exactly its fields, so
+     * without them every conditional write by {@code _id} (the relay's lease and clear, and every optimistic-locking
+     * save of a domain document, {@code {_id, version}}) reads the whole collection.
+     */
+    public void createIndexes() {
+        for (String collection : collections) {
+            mongo.indexOps(collection).createIndex(new Index().on("outboxPending", org.springframework.data.domain.Sort.Direction.ASC));
+            if (settings.idIndexes()) {
+                MongoCollection<Document> coll = mongo.getCollection(collection);
+                coll.createIndex(new Document("_id", 1).append(VERSION, 1), new IndexOptions().unique(true).name("_id_version"));
+                coll.createIndex(new Document("_id", 1).append(LEASE_UNTIL, 1), new IndexOptions().unique(true).name("_id_lease"));
+            }
+        }
+        mongo.indexOps(SENT).createIndex(new Index().on("sentAt", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     @Override
@@ -188,13 +209,13 @@ public class OutboxRelay implements SmartLifecycle {
     private Pass relayScanned(String collection) {
         MongoCollection<Document> docs = mongo.getCollection(collection);
         Date now = new Date();
-        List<Object> free = new ArrayList<>();
+        List<Document> free = new ArrayList<>();
         int found = 0;
         for (Document candidate : docs.find(new Document("outboxPending", true))
                 .projection(new Document("_id", 1).append(LEASE_UNTIL, 1)).limit(settings.batchSize())) {
             found++;
             if (isFree(candidate, now)) {
-                free.add(candidate.get("_id"));
+                free.add(candidate);
             }
         }
         return new Pass(relay(collection, free), found >= settings.batchSize());
@@ -214,12 +235,12 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             Date now = new Date();
-            List<Object> free = new ArrayList<>();
+            List<Document> free = new ArrayList<>();
             for (Document candidate : mongo.getCollection(entry.getKey())
                     .find(new Document("_id", new Document("$in", new ArrayList<>(entry.getValue()))))
                     .projection(new Document("_id", 1).append("outboxPending", 1).append(LEASE_UNTIL, 1))) {
                 if (Boolean.TRUE.equals(candidate.getBoolean("outboxPending")) && isFree(candidate, now)) {
-                    free.add(candidate.get("_id"));
+                    free.add(candidate);
                 }
             }
             relay(entry.getKey(), free);
@@ -231,13 +252,19 @@ public class OutboxRelay implements SmartLifecycle {
         return leaseUntil == null || !leaseUntil.after(now);
     }
 
-    /** Leases the given documents, sends their events, removes them: a few round trips per batch, not per document. */
-    private int relay(String collection, List<Object> candidateIds) {
-        if (candidateIds.isEmpty()) {
+    /**
+     * Leases the candidates, sends their events and removes them. Every query goes by {@code _id} (alone, with
+     * {@code $in}, or with one more field that has a compound index with {@code _id}), and each step is one round
+     * trip per batch, not per document.
+     *
+     * @param candidates {@code _id} and the {@code outboxLeaseUntil} seen (absent = free) of pending documents
+     */
+    private int relay(String collection, List<Document> candidates) {
+        if (candidates.isEmpty()) {
             return 0;
         }
         MongoCollection<Document> coll = mongo.getCollection(collection);
-        List<Document> docs = claim(coll, candidateIds);
+        List<Document> docs = claim(coll, candidates);
         if (docs.isEmpty()) {
             return 0;
         }
@@ -262,7 +289,7 @@ public class OutboxRelay implements SmartLifecycle {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            release(coll, docIds);
+            release(coll, docs);
             throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
         }
         rememberSent(sentNow);
@@ -271,31 +298,51 @@ public class OutboxRelay implements SmartLifecycle {
         coll.updateMany(byIds, new Document("$pull", new Document("outbox",
                         new Document("outboxId", new Document("$in", outboxIds))))
                 .append("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, "")));
-        // only where nothing new came in meanwhile: a save racing the relay keeps its document pending
-        coll.updateMany(new Document(byIds).append("outbox", new Document("$size", 0)),
-                new Document("$set", new Document("outboxPending", false)));
+        clearPending(coll, byIds);
         relayed.increment(sentNow.size());
         return sentNow.size();
     }
 
     /**
-     * Takes a lease on the candidates that are still pending and free, in one update, so that several instances of
-     * the same service (or several application contexts on one database) do not all send the same events; then
-     * reads back by {@code _id} which of them this pass holds. A lease that is not released (the instance died
-     * mid-send) runs out and another instance takes the document over.
+     * Marks the documents whose outbox is now empty as no longer pending. Each clear is conditional on the version
+     * read here: a domain save that came in meanwhile (and may have added events) bumped it, so its document stays
+     * pending. The relay's own writes never change the version, so domain saves do not conflict with it.
      */
-    private List<Document> claim(MongoCollection<Document> coll, List<Object> candidateIds) {
-        Date now = new Date();
-        long until = Math.max(now.getTime() + leaseLength().toMillis(), lastLeaseUntil + 1);
+    private void clearPending(MongoCollection<Document> coll, Document byIds) {
+        List<UpdateOneModel<Document>> clears = new ArrayList<>();
+        for (Document doc : coll.find(byIds).projection(new Document("_id", 1).append(VERSION, 1).append("outbox", 1))) {
+            if (doc.getList("outbox", Document.class, List.of()).isEmpty()) {
+                clears.add(new UpdateOneModel<>(new Document("_id", doc.get("_id")).append(VERSION, doc.get(VERSION)),
+                        new Document("$set", new Document("outboxPending", false))));
+            }
+        }
+        if (!clears.isEmpty()) {
+            coll.bulkWrite(clears, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    /**
+     * Takes a lease on each candidate whose lease is still what the candidate showed (absent, or run out), in one
+     * bulk write, so that several instances of the same service (or several application contexts on one database)
+     * do not all send the same events: of two instances that saw the same document free, one changes the lease and
+     * the other's condition no longer matches. Then reads back by {@code _id} which documents this pass holds.
+     * A lease that is not released (the instance died mid-send) runs out and another instance takes the document over.
+     */
+    private List<Document> claim(MongoCollection<Document> coll, List<Document> candidates) {
+        long until = Math.max(System.currentTimeMillis() + leaseLength().toMillis(), lastLeaseUntil + 1);
         lastLeaseUntil = until; // unique per pass, so the read-back tells this pass's leases apart
         Date leaseUntil = new Date(until);
-        Document ids = new Document("$in", candidateIds);
-        coll.updateMany(new Document("_id", ids).append("outboxPending", true)
-                        .append("$or", List.of(new Document(LEASE_UNTIL, new Document("$exists", false)),
-                                new Document(LEASE_UNTIL, new Document("$lte", now)))),
-                new Document("$set", new Document(LEASE_UNTIL, leaseUntil).append(LEASE_OWNER, instanceId)));
+        Document lease = new Document("$set", new Document(LEASE_UNTIL, leaseUntil).append(LEASE_OWNER, instanceId));
+        List<UpdateOneModel<Document>> takes = new ArrayList<>();
+        List<Object> ids = new ArrayList<>();
+        for (Document c : candidates) {
+            // {field: null} matches a missing field too
+            takes.add(new UpdateOneModel<>(new Document("_id", c.get("_id")).append(LEASE_UNTIL, c.getDate(LEASE_UNTIL)), lease));
+            ids.add(c.get("_id"));
+        }
+        coll.bulkWrite(takes, new BulkWriteOptions().ordered(false));
         List<Document> claimed = new ArrayList<>();
-        for (Document doc : coll.find(new Document("_id", ids))
+        for (Document doc : coll.find(new Document("_id", new Document("$in", ids)))
                 .projection(new Document("_id", 1).append("outbox", 1).append(LEASE_UNTIL, 1).append(LEASE_OWNER, 1))) {
             if (instanceId.equals(doc.getString(LEASE_OWNER)) && leaseUntil.equals(doc.getDate(LEASE_UNTIL))) {
                 claimed.add(doc);
@@ -304,10 +351,15 @@ public class OutboxRelay implements SmartLifecycle {
         return claimed;
     }
 
-    private void release(MongoCollection<Document> coll, List<Object> docIds) {
+    /** Gives back the leases of a batch that could not be sent, so the next pass (or another instance) retries it. */
+    private void release(MongoCollection<Document> coll, List<Document> claimed) {
         try {
-            coll.updateMany(new Document("_id", new Document("$in", docIds)).append(LEASE_OWNER, instanceId),
-                    new Document("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, "")));
+            List<UpdateOneModel<Document>> releases = new ArrayList<>();
+            for (Document doc : claimed) {
+                releases.add(new UpdateOneModel<>(new Document("_id", doc.get("_id")).append(LEASE_UNTIL, doc.getDate(LEASE_UNTIL)),
+                        new Document("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, ""))));
+            }
+            coll.bulkWrite(releases, new BulkWriteOptions().ordered(false));
         } catch (RuntimeException e) {
             log.debug("could not release outbox leases in {}; they run out by themselves", coll.getNamespace(), e);
         }

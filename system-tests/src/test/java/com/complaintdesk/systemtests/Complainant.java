@@ -58,6 +58,11 @@ final class Complainant {
         return gateway.get("/api/v1/complaints/" + number + "/status?verify=" + verify, CHANNEL);
     }
 
+    /** The proposed solution, every decision told with its reason, and the result (SPEC §3.11, §3.13). */
+    Gateway.Reply solution() {
+        return gateway.get("/api/v1/complaints/" + number + "/solution?verify=" + verify, CHANNEL);
+    }
+
     Gateway.Reply acceptsSolution(String note) {
         return gateway.post("/api/v1/complaints/" + number + "/solution/accept", Map.of("verify", verify, "note", note), CHANNEL);
     }

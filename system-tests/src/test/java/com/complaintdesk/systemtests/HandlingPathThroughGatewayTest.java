@@ -93,8 +93,8 @@ class HandlingPathThroughGatewayTest {
             JsonNode reviewed = ok(manager.recordsInvestigation(n, "复核:同批次产品存在温控缺陷,换货不能消除顾虑", "家电专柜"),
                     "the manager's review");
             assertThat(reviewed.path("status").asString()).as("a review does not end the appeal").isEqualTo("APPEALED");
-            JsonNode reEvaluated = ok(manager.proposesSolution(n, item("REFUND", "全额退款", 398.00),
-                    item("APOLOGY", "部门经理当面致歉")), "the manager's solution");
+            JsonNode reEvaluated = ok(manager.proposesSolution(n, "同批次存在温控缺陷,换货不能消除您的顾虑,故改为全额退款",
+                    item("REFUND", "全额退款", 398.00), item("APOLOGY", "部门经理当面致歉")), "the manager's solution");
             assertThat(reEvaluated.path("status").asString()).isEqualTo("SOLUTION_PROPOSED");
             assertThat(reEvaluated.path("solution").path("level").asString()).isEqualTo("DEPARTMENT_MANAGER");
             JsonNode secondProposal = events.nth(Topics.DISPATCH, n, "SolutionProposed", 2);
@@ -120,6 +120,19 @@ class HandlingPathThroughGatewayTest {
                     "SolutionProposed", "SolutionRejected", "InvestigationRecorded", "SolutionProposed", "SolutionAccepted",
                     "ComplaintResolved");
             eventuallyInStatus("the complainant's status", complainant::status, "RESOLVED");
+
+            // the complainant was told each decision with its reason, and the result; no staff names
+            JsonNode told = ok(complainant.solution(), "the complainant's view of the solution");
+            assertThat(told.path("status").asString()).isEqualTo("RESOLVED");
+            assertThat(told.path("solution").path("decidedBy").asString()).isEqualTo("the department manager");
+            assertThat(told.path("solution").path("explanation").asString()).contains("全额退款");
+            List<String> decisions = new ArrayList<>();
+            told.path("decisions").forEach(d -> decisions.add(d.path("decision").asString()));
+            assertThat(decisions).containsExactly("SOLUTION_PROPOSED", "APPEALED", "RE_EVALUATED", "ACCEPTED", "RESOLVED");
+            told.path("decisions").forEach(d -> assertThat(d.path("reason").asString()).as("decision %s", d).isNotBlank());
+            assertThat(told.path("decisions").get(1).path("reason").asString()).contains("我要退款");
+            assertThat(told.path("resolution").path("summary").asString()).contains("398");
+            assertThat(told.toString()).doesNotContain(handlerId).doesNotContain(managerId);
 
             // the ledger shows the whole timeline, with the appeal
             Staff desk = Staff.serviceDesk(gateway);

@@ -78,6 +78,12 @@ final class Staff {
         return post(dispatchCase(number) + "/solution", Map.of("items", List.of(items), "onSiteWorkNeeded", false));
     }
 
+    /** With the explanation the complainant is told (after an appeal: why the higher level decided so). */
+    Gateway.Reply proposesSolution(String number, String explanation, Map<?, ?>... items) {
+        return post(dispatchCase(number) + "/solution", Map.of("items", List.of(items), "onSiteWorkNeeded", false,
+                "explanation", explanation));
+    }
+
     Gateway.Reply resolves(String number, String summary) {
         return post(dispatchCase(number) + "/resolution", Map.of("summary", summary,
                 "apology", "对给您带来的不便深表歉意,感谢您的反馈。", "improvements", "已在部门例会上通报并改进流程。"));

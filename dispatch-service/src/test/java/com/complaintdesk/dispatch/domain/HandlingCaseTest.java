@@ -207,6 +207,16 @@ class HandlingCaseTest {
     }
 
     @Test
+    void given_on_site_work_when_the_arrival_is_dated_before_the_proposal_then_it_is_refused() {
+        HandlingCase c = proposed(true);
+        assertThatThrownBy(() -> c.recordOnSiteArrival(NOW.minusSeconds(3600), "eng-h1", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(c.onSiteArrivedAt()).isNull();
+        c.recordOnSiteArrival(NOW.plusSeconds(3600), "eng-h1", NOW.plusSeconds(3600));
+        assertThat(c.onSiteArrivedAt()).isEqualTo(NOW.plusSeconds(3600));
+    }
+
+    @Test
     void given_a_disagreement_when_the_supervisor_consulted_the_manager_then_the_manager_is_reached_once() {
         HandlingCase c = dispatched(Severity.MAJOR, Flag.EXTREME_BEHAVIOUR);
         assertThatThrownBy(() -> c.recordManagerConsulted("sup-zhou", "eng-mgr", "offer a voucher", NOW))

@@ -275,6 +275,9 @@ public final class HandlingCase {
         if (onSiteArrivedAt != null) {
             throw new IllegalTransition("The on-site arrival was already recorded at " + onSiteArrivedAt + ".", status);
         }
+        if (solution.at() != null && arrivedAt.isBefore(solution.at())) {
+            throw new IllegalArgumentException("arrivedAt must not be before the solution was proposed (" + solution.at() + ")");
+        }
         onSiteArrivedAt = arrivedAt;
         note(now, "ON_SITE_ARRIVED", by, String.valueOf(arrivedAt));
         return List.of(new OnSiteArrived(arrivedAt, by));

@@ -206,7 +206,7 @@ public class FollowupService {
         Instant now = clock.instant();
         VerificationLockout lockout = lockouts.find(complaintId);
         if (lockout.lockedAt(now)) {
-            throw new SecondFactorLocked(lockout.lockedUntil());
+            throw new SecondFactorLocked(complaintId, lockout.lockedUntil());
         }
         FollowupDocument d = store.find(complaintId).orElse(null);
         if (d == null || !digest.matches(complaintId, verify, d.phoneDigest, d.emailDigest)) {

@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessTest extends ServiceHarness {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     static final String SATISFIED = "{\"reached\":true,\"satisfaction\":5}";
 
     Reply as(String method, String path, String body, String roles, String department) {
@@ -138,6 +141,25 @@ class AccessTest extends ServiceHarness {
         var recorded = as("POST", "/api/v1/followup/revisits/" + id + "/attempts", SATISFIED, "DEPARTMENT_MANAGER", "HR");
         assertThat(recorded.status()).isEqualTo(200);
         assertThat(recorded.body().path("status").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void every_change_is_in_the_audit_trail_with_who_made_it() {
+        String id = resolvedCase(ComplainantType.CONSUMER, Severity.MAJOR);
+        assertThat(as("POST", "/api/v1/followup/revisits/" + id + "/attempts", "{\"reached\":false}", "TRIAGE_OFFICER", null)
+                .status()).isEqualTo(200);
+        assertThat(asChannel("POST", "/api/v1/complaints/" + id + "/revisit", "{\"verify\":\"8000\",\"satisfaction\":4}")
+                .status()).isEqualTo(200);
+        assertThat(as("POST", "/api/v1/followup/special-reports/" + id,
+                "{\"cause\":\"c\",\"handling\":\"h\",\"correctiveActions\":\"a\"}", "SUPERVISOR", null).status()).isEqualTo(201);
+
+        var trail = new java.util.ArrayList<org.bson.Document>();
+        mongo.getCollection("audit").find(new org.bson.Document("complaintId", id))
+                .sort(new org.bson.Document("at", 1)).into(trail);
+        assertThat(trail).extracting(d -> d.getString("action")).containsExactly(
+                "REVISIT_ATTEMPT_FAILED", "REVISIT_ANSWERED_BY_COMPLAINANT", "SPECIAL_REPORT_FILED");
+        assertThat(trail).extracting(d -> d.getString("actor")).containsExactly("u-1", "channel:web", "u-1");
+        assertThat(trail.get(2).get("details", org.bson.Document.class).getString("status")).isEqualTo("CLOSED");
     }
 
     @Test

@@ -37,6 +37,8 @@ class SecondFactorLockoutTest extends ServiceHarness {
         assertThat(locked.body().path("retryAfterSeconds").asLong()).isEqualTo(900);
         assertThat(get("/api/v1/followup/cases/" + id, "SUPERVISOR").body().path("status").asString()).isEqualTo("REVISIT_DUE");
         assertThat(mongo.getCollection("verification_lockouts").countDocuments(new org.bson.Document("_id", id))).isOne();
+        assertThat(mongo.getCollection("audit").countDocuments(
+                new org.bson.Document("complaintId", id).append("action", "REVISIT_ANSWER_REFUSED_LOCKED"))).isOne();
 
         clock.advance(Duration.ofMinutes(15));
         var answered = answer(id, "8000");

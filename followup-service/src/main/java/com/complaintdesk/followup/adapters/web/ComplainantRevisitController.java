@@ -6,8 +6,12 @@ import com.complaintdesk.followup.application.SecondFactorLocked;
 import com.complaintdesk.followup.application.FollowupView;
 import com.complaintdesk.followup.domain.FollowupStatus;
 import com.complaintdesk.followup.domain.RevisitAnswer;
+import com.complaintdesk.kit.audit.AuditTrail;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
+import com.complaintdesk.kit.web.CallerIdentityResolver;
+import com.complaintdesk.contracts.http.IdentityHeaders;
+import jakarta.servlet.http.HttpServletRequest;
 import com.complaintdesk.kit.web.RequestContextFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** SPEC §3.19: the complainant answers the revisit themselves (through a channel front end), once. */
 @RestController
@@ -38,9 +43,11 @@ public class ComplainantRevisitController {
 
     private final FollowupService followup;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public ComplainantRevisitController(FollowupService followup, Clock clock) {
+    public ComplainantRevisitController(FollowupService followup, Clock clock, AuditTrail audit) {
         this.followup = followup;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -67,6 +74,8 @@ public class ComplainantRevisitController {
         FollowupView v = followup.answerByComplainant(number, body.verify(),
                 RevisitAnswer.fromComplainant(body.satisfaction(), FollowupController.trim(body.reason()),
                         FollowupController.trim(body.comment())), RequestContextFilter.currentCorrelationId());
+        audit.record(caller, "REVISIT_ANSWERED_BY_COMPLAINANT", number,
+                FollowupController.auditDetails("satisfaction", body.satisfaction(), "status", v.status().name()));
         boolean satisfied = v.revisit() != null && v.revisit().result() != null && v.revisit().result().satisfied();
         String status;
         String nextStep;
@@ -85,7 +94,11 @@ public class ComplainantRevisitController {
 
     /** Too many wrong second factors for this number: 429 with Retry-After, like the gateway's own limit. */
     @ExceptionHandler(SecondFactorLocked.class)
-    ResponseEntity<ProblemDetail> locked(SecondFactorLocked e) {
+    ResponseEntity<ProblemDetail> locked(SecondFactorLocked e, HttpServletRequest request) {
+        CallerIdentity caller = CallerIdentityResolver.fromHeaders(request.getHeader(IdentityHeaders.USER_ID),
+                request.getHeader(IdentityHeaders.ROLES), request.getHeader(IdentityHeaders.DEPARTMENT),
+                request.getHeader(IdentityHeaders.CHANNEL_CLIENT));
+        audit.record(caller, "REVISIT_ANSWER_REFUSED_LOCKED", e.complaintId(), Map.of("lockedUntil", e.until().toString()));
         long seconds = Math.max(1, Duration.between(clock.instant(), e.until()).toSeconds());
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                 "Too many wrong verifications for this complaint number. Try again in " + ((seconds + 59) / 60)

@@ -19,6 +19,7 @@ import com.complaintdesk.followup.domain.RevisitRoute;
 import com.complaintdesk.followup.domain.RevisitRule;
 import com.complaintdesk.followup.domain.SpecialReport;
 import com.complaintdesk.followup.domain.UnreachableOutcome;
+import com.complaintdesk.kit.audit.AuditTrail;
 import com.complaintdesk.kit.calendar.BusinessCalendar;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
@@ -71,9 +72,12 @@ public class FollowupController {
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final FollowupProperties properties;
+    /** SPEC §7: every change is in the audit trail */
+    private final AuditTrail audit;
 
     public FollowupController(FollowupService followup, PolicyStore policies, BusinessCalendar calendar, Clock clock,
-                              FollowupProperties properties) {
+                              FollowupProperties properties, AuditTrail audit) {
+        this.audit = audit;
         this.properties = properties;
         this.clock = clock;
         this.followup = followup;
@@ -142,8 +146,11 @@ public class FollowupController {
         }
         RevisitAnswer answer = new RevisitAnswer(body.reached(), body.reached() ? body.satisfaction() : null,
                 trim(body.reason()), trim(body.comment()), caller.actor(), false);
-        return followup.recordRevisit(complaintId, answer, caller::hasRole, audience(caller),
+        FollowupView v = followup.recordRevisit(complaintId, answer, caller::hasRole, audience(caller),
                 RequestContextFilter.currentCorrelationId());
+        audit.record(caller, body.reached() ? "REVISIT_RECORDED" : "REVISIT_ATTEMPT_FAILED", complaintId,
+                auditDetails("status", v.status().name(), "satisfaction", body.satisfaction()));
+        return v;
     }
 
     /** 专项报告 (SPEC §3.16, seed 5.3.5): cause, handling, corrective and preventive actions. */
@@ -161,6 +168,8 @@ public class FollowupController {
         caller.require(Roles.TRIAGE_OFFICER, Roles.SUPERVISOR, Roles.DEPARTMENT_MANAGER);
         FollowupView v = followup.fileSpecialReport(complaintId, body.cause(), body.handling(), body.correctiveActions(),
                 body.preventiveActions(), caller.actor(), audience(caller), RequestContextFilter.currentCorrelationId());
+        audit.record(caller, "SPECIAL_REPORT_FILED", complaintId,
+                auditDetails("reportId", v.specialReportId(), "status", v.status().name()));
         return ResponseEntity.created(URI.create("/api/v1/followup/special-reports/" + complaintId)).body(v);
     }
 
@@ -245,7 +254,9 @@ public class FollowupController {
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                return PolicyView.of(policies.replace(policies.current(), policy, caller.actor()));
+                PolicyView replaced = PolicyView.of(policies.replace(policies.current(), policy, caller.actor()));
+                audit.record(caller, "REVISIT_POLICY_REPLACED", null, Map.of("policy", String.valueOf(policy)));
+                return replaced;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= 3) {
                     throw e;
@@ -275,6 +286,17 @@ public class FollowupController {
         }
         return ResponseEntity.badRequest().body(ProblemAdvice.invalid("The request has invalid fields.",
                 List.of(Map.of("field", e.getName(), "message", message))));
+    }
+
+    /** Audit details without the absent values (Map.of takes no nulls). */
+    static Map<String, Object> auditDetails(Object... keyValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                m.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+            }
+        }
+        return m;
     }
 
     private Audience audience(CallerIdentity caller) {

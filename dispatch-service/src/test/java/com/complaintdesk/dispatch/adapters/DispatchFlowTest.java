@@ -76,10 +76,31 @@ class DispatchFlowTest extends DispatchIntegrationTest {
     }
 
     @Test
+    void a_dispatch_written_before_kind_and_sequence_existed_still_reads_and_a_new_one_carries_them() {
+        String old = """
+                {"eventId":"5b0c0f4e-8a53-3d6e-9d0a-2f4f7f3f8c11","type":"ComplaintDispatched","schemaVersion":1,
+                 "occurredAt":"2026-11-30T02:00:01.250Z","complaintId":"C-20261130-000123","correlationId":"c",
+                 "producer":"dispatch-service","payload":{"department":"ENGINEERING","handler":"eng-h2","supervisor":null,
+                 "category":"FACILITY_ENVIRONMENT","severity":"GENERAL","noInterviews":false,"confidential":false,
+                 "queued":false,"reason":"routing rule 40"}}""";
+        var decoded = (com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched) codec.decode(old).payload();
+        assertThat(decoded.handler()).isEqualTo("eng-h2");
+        assertThat(decoded.kind()).isNull();
+        assertThat(decoded.sequence()).isNull();
+
+        var fresh = new com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched("ENGINEERING", "eng-h2", null,
+                "FACILITY_ENVIRONMENT", Severity.GENERAL, false, false, false, "transferred",
+                com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched.Kind.TRANSFERRED, 2);
+        String json = codec.encode(EventEnvelope.of(fresh, "C-20261130-000123", java.time.Instant.now(), "c", "dispatch-service"));
+        assertThat(json).contains("\"kind\":\"TRANSFERRED\"", "\"sequence\":2");
+        assertThat(codec.decode(json).payload()).isEqualTo(fresh);
+    }
+
+    @Test
     void the_openapi_document_describes_the_workflow_endpoints() {
         var docs = get("/v3/api-docs", new Caller("admin", "ADMIN", null));
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.raw()).contains("/api/v1/dispatch/complaints/{number}/solution", "/api/v1/complaints/{number}/solution/reject",
-                "/api/v1/organisation/handlers/{id}/availability");
+                "/api/v1/organisation/handlers/{id}/availability", "/api/v1/dispatch/complaints/{number}/manager-consulted");
     }
 }

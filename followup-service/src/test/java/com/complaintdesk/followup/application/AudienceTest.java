@@ -1,0 +1,49 @@
+package com.complaintdesk.followup.application;
+
+import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.kit.web.CallerIdentity;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AudienceTest {
+
+    final FollowupProperties.Access access = new FollowupProperties.Access(Set.of("WORKPLACE"),
+            Set.of(ComplainantType.EMPLOYEE), Set.of("HR"), Set.of("HR"), Set.of("ADMIN"));
+
+    static CallerIdentity staff(String department, String... roles) {
+        return new CallerIdentity("u-1", Set.of(roles), department, null);
+    }
+
+    @Test
+    void given_the_desk_then_every_department_but_not_hrs_confidential_cases() {
+        Audience desk = Audience.of(staff("SERVICE_DESK", "TRIAGE_OFFICER"), access);
+
+        assertThat(desk.sees("ENGINEERING", false)).isTrue();
+        assertThat(desk.sees("HR", false)).isTrue();
+        assertThat(desk.sees("HR", true)).isFalse();
+    }
+
+    @Test
+    void given_a_department_manager_then_only_their_department_and_hr_sees_its_confidential_cases() {
+        Audience engineering = Audience.of(staff("ENGINEERING", "DEPARTMENT_MANAGER"), access);
+        Audience hr = Audience.of(staff("HR", "DEPARTMENT_MANAGER"), access);
+        Audience nowhere = Audience.of(staff(null, "DEPARTMENT_MANAGER"), access);
+
+        assertThat(engineering.sees("ENGINEERING", false)).isTrue();
+        assertThat(engineering.sees("OPERATIONS", false)).isFalse();
+        assertThat(hr.sees("HR", true)).isTrue();
+        assertThat(hr.sees("ENGINEERING", false)).isFalse();
+        assertThat(nowhere.sees(null, false)).isFalse();
+    }
+
+    @Test
+    void given_an_admin_then_everything() {
+        Audience admin = Audience.of(staff(null, "ADMIN"), access);
+
+        assertThat(admin.sees("HR", true)).isTrue();
+        assertThat(admin.sees("ENGINEERING", false)).isTrue();
+    }
+}

@@ -139,6 +139,49 @@ class ConcurrentAssignmentTest extends DispatchIntegrationTest {
     }
 
     @Test
+    void a_queue_drained_by_two_instances_at_once_gives_each_complaint_exactly_one_handler() throws Exception {
+        department("LOADD", 3);
+        organisation.handlers("LOADD").forEach(h -> organisation.setAvailable(h.id(), false));
+        List<String> complaints = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String n = newNumber();
+            var doc = com.complaintdesk.dispatch.adapters.mongo.CaseDocument.fresh(n);
+            doc.handling.dispatch(new com.complaintdesk.dispatch.domain.handling.DispatchDecision("LOADD", null, "loadd-mgr",
+                    null, "OTHER", Severity.GENERAL, null, Set.of(), false, "test"), clock.instant());
+            cases.save(doc, List.of());
+            complaints.add(n);
+        }
+        organisation.handlers("LOADD").forEach(h -> organisation.setAvailable(h.id(), true));
+
+        var mine = handlingService;
+        var theirs = secondInstance.getBean(com.complaintdesk.dispatch.application.HandlingService.class);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> drains = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                var instance = i % 2 == 0 ? mine : theirs;
+                drains.add(pool.submit(instance::drainQueue));
+            }
+            for (Future<Integer> f : drains) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        mine.drainQueue();  // whatever a lost race left queued
+
+        for (String n : complaints) {
+            var c = cases.find(n).orElseThrow().handling;
+            assertThat(c.status()).as(n).isEqualTo(HandlingStatus.DISPATCHED);
+            assertThat(organisation.holdersOf(n)).as("holders of %s", n).extracting(Handler::id).containsExactly(c.handler());
+        }
+        assertWorkloadsConsistent("LOADD", complaints);
+    }
+
+    @Autowired
+    com.complaintdesk.dispatch.application.HandlingService handlingService;
+
+    @Test
     void a_phantom_claim_left_by_a_crash_is_removed_by_the_admin_recount() {
         department("LOADC", 1);
         String crashed = "C-20261130-999999";

@@ -40,6 +40,7 @@ class KafkaBadInputTest extends TriageSpringTest {
             String nSurrogate = nHuge + "-s";
             String nNull = nHuge + "-n";
             String nPlain = nHuge + "-p";
+            String nBare = nHuge + "-b";
             // the same Kafka key puts them on one partition; each envelope names its own complaint
             publishOnKey(nHuge, nHuge, huge);
             publishOnKey(nHuge, nControl, controlOnly);
@@ -48,6 +49,13 @@ class KafkaBadInputTest extends TriageSpringTest {
             publishOnKey(nHuge, nMixed, mixed);
             publishOnKey(nHuge, nSurrogate, lonelySurrogate);
             publishOnKey(nHuge, nNull, null);
+            // a registration event with nothing but a number and text: no channel, no complainant, no times, null remedy
+            java.util.List<com.complaintdesk.contracts.model.RemedyKind> remedies = new java.util.ArrayList<>();
+            remedies.add(null);
+            var bare = new com.complaintdesk.contracts.events.IntakeEvents.ComplaintReceived(nBare, null, null,
+                    "保安推搡我还骂人", null, null, null, null, remedies, null, null, null, false, null);
+            kafka.send(Topics.INTAKE, nHuge, codec.encode(com.complaintdesk.contracts.events.EventEnvelope
+                    .<com.complaintdesk.contracts.events.ComplaintEvent>of(bare, nBare, java.time.Instant.now(), "corr", "intake-service"))).get();
             publishOnKey(nHuge, nPlain, "收银员多收了我二十块钱,还不承认。");
 
             var plain = payload(probe.await(EventProbe.ofType(nPlain, "ComplaintTriaged"), 1, WAIT).get(0));
@@ -56,6 +64,9 @@ class KafkaBadInputTest extends TriageSpringTest {
             var hugeTriaged = payload(probe.await(EventProbe.ofType(nHuge, "ComplaintTriaged"), 1, WAIT).get(0));
             assertThat(hugeTriaged.get("severity").asString()).isEqualTo("MAJOR");
             assertThat(hugeTriaged.get("flags").toString()).contains("PERSONAL_INJURY");
+
+            var bareTriaged = payload(probe.await(EventProbe.ofType(nBare, "ComplaintTriaged"), 1, WAIT).get(0));
+            assertThat(bareTriaged.get("category").asString()).isEqualTo("STAFF_CONDUCT");
 
             var mixedTriaged = payload(probe.await(EventProbe.ofType(nMixed, "ComplaintTriaged"), 1, WAIT).get(0));
             assertThat(mixedTriaged.get("category").asString()).isEqualTo("SERVICE_ATTITUDE");

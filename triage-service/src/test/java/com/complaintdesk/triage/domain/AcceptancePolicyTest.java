@@ -76,4 +76,24 @@ class AcceptancePolicyTest {
         assertThat(decide("请问为什么收银员态度这么差?", "SERVICE_ATTITUDE", List.of(), 0, NOW).kind())
                 .isEqualTo(AcceptanceDecision.Kind.ACCEPT);
     }
+
+    @Test
+    void given_a_complaint_without_type_channel_or_with_a_null_remedy_then_rules_that_need_them_do_not_apply() {
+        var scope = new com.complaintdesk.triage.domain.acceptance.AcceptanceScope(365, List.of(
+                new com.complaintdesk.triage.domain.acceptance.AcceptanceScope.ScopeRule("merchant-letters",
+                        com.complaintdesk.triage.domain.acceptance.AcceptanceScope.Outcome.REVIEW, List.of(), List.of(),
+                        List.of(ComplainantType.MERCHANT), List.of(Channel.LETTER),
+                        new com.complaintdesk.triage.domain.acceptance.AcceptanceScope.Reason("R", "人工确认", "officer checks"), null)),
+                new com.complaintdesk.triage.domain.acceptance.AcceptanceScope.EvidenceRule(List.of(RemedyKind.REFUND),
+                        List.of(ComplainantType.CONSUMER), List.of("receipt"), null), null, null);
+        var policy = new AcceptancePolicy(scope, 2, Fixtures.ANALYZER);
+        java.util.List<RemedyKind> remedies = new java.util.ArrayList<>();
+        remedies.add(null);
+        remedies.add(RemedyKind.REFUND);
+
+        AcceptanceDecision d = policy.decide(new AcceptancePolicy.Facts(Fixtures.ANALYZER.analyze("多收了我二十块钱"),
+                "BILLING_REFUND", null, null, remedies, 0, null, NOW));
+
+        assertThat(d.kind()).isEqualTo(AcceptanceDecision.Kind.ACCEPT);
+    }
 }

@@ -62,10 +62,11 @@ public final class AcceptancePolicy {
             if (!rule.categories().isEmpty() && !rule.categories().contains(f.category())) {
                 continue;
             }
-            if (!rule.complainantTypes().isEmpty() && !rule.complainantTypes().contains(f.complainantType())) {
+            // immutable lists refuse contains(null): a complaint without a type or channel is simply not matched
+            if (!rule.complainantTypes().isEmpty() && (f.complainantType() == null || !rule.complainantTypes().contains(f.complainantType()))) {
                 continue;
             }
-            if (!rule.channels().isEmpty() && !rule.channels().contains(f.channel())) {
+            if (!rule.channels().isEmpty() && (f.channel() == null || !rule.channels().contains(f.channel()))) {
                 continue;
             }
             List<String> words = new ArrayList<>();
@@ -87,9 +88,10 @@ public final class AcceptancePolicy {
     /** SPEC §3.3: refund, exchange and compensation requests wait for evidence. Also used when evidence arrives. */
     public AcceptanceDecision evidenceCheck(Facts f) {
         AcceptanceScope.EvidenceRule e = scope.evidence();
-        boolean applies = e.complainantTypes().isEmpty() || e.complainantTypes().contains(f.complainantType());
+        boolean applies = e.complainantTypes().isEmpty()
+                || (f.complainantType() != null && e.complainantTypes().contains(f.complainantType()));
         List<String> needing = f.requestedRemedies() == null ? List.of()
-                : f.requestedRemedies().stream().filter(e.remedies()::contains).map(Enum::name).distinct().toList();
+                : f.requestedRemedies().stream().filter(java.util.Objects::nonNull).filter(e.remedies()::contains).map(Enum::name).distinct().toList();
         if (applies && !needing.isEmpty() && f.evidenceCount() == 0) {
             AcceptanceScope.Reason r = e.reason() == null
                     ? new AcceptanceScope.Reason("EVIDENCE_MISSING", "退换货、退款或赔偿需要凭证。", "Refunds, exchanges and compensation need evidence.")

@@ -34,7 +34,9 @@ public class TriageCase {
                         boolean outOfHours, List<RemedyKind> requestedRemedies, int evidenceCount,
                         BigDecimal claimedAmount) {
         public Facts {
-            requestedRemedies = requestedRemedies == null ? List.of() : List.copyOf(requestedRemedies);
+            // a null entry (a sloppy channel) must not stop the complaint: List.copyOf refuses nulls
+            requestedRemedies = requestedRemedies == null ? List.of()
+                    : requestedRemedies.stream().filter(java.util.Objects::nonNull).toList();
         }
     }
 

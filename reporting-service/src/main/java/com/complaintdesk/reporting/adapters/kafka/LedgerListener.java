@@ -24,7 +24,7 @@ public class LedgerListener {
     }
 
     @KafkaListener(id = ID, groupId = "reporting-ledger", topics = "#{@ledgerTopics}",
-            concurrency = "${reporting.ledger.concurrency:1}")
+            concurrency = "${reporting.ledger.concurrency:${spring.kafka.listener.concurrency:1}}")
     public void on(ConsumerRecord<String, String> record) {
         MDC.put("complaintId", record.key());
         try {

@@ -245,6 +245,10 @@ class HandlingCaseTest {
         var general = new HandlingCase("C-20261130-000004").dispatch(new DispatchDecision("OPERATIONS", "ops-h1", "ops-mgr",
                 null, "OTHER", Severity.GENERAL, Liability.LIABLE, Set.of(), false, "rule", "sup-zhou"), NOW);
         assertThat(general).noneMatch(e -> e instanceof StaffNotified);
+        var hr = new HandlingCase("C-20261130-000007").dispatch(new DispatchDecision("HR", "hr-h1", "hr-mgr", null,
+                "WORKPLACE", Severity.MAJOR, Liability.LIABLE, Set.of(Flag.EXTREME_BEHAVIOUR), true, "rule 10", "sup-zhou"), NOW);
+        assertThat(hr).as("a confidential HR complaint stays with HR").noneMatch(e -> e instanceof StaffNotified n
+                && n.recipient().equals("sup-zhou"));
         var later = new HandlingCase("C-20261130-000006");
         later.dispatch(new DispatchDecision("OPERATIONS", "ops-h1", "ops-mgr", null, "OTHER", Severity.GENERAL,
                 Liability.LIABLE, Set.of(), false, "rule", "sup-zhou"), NOW);

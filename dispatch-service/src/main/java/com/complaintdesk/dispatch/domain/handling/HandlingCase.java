@@ -125,8 +125,9 @@ public final class HandlingCase {
             // SPEC §3.5: a major complaint notifies the department manager at once; the manager supervises it (3.3)
             events.add(notify(d.manager(), Roles.DEPARTMENT_MANAGER, "MAJOR complaint: you supervise it personally.", now));
         }
-        if (isViciousOrMajor() && d.serviceSupervisor() != null) {
-            // seed 5.3.1: the service supervisor calms the complainant on the spot (SPEC §3.12)
+        if (isViciousOrMajor() && d.serviceSupervisor() != null && !confidential) {
+            // seed 5.3.1: the service supervisor calms the complainant on the spot (SPEC §3.12); a confidential (HR)
+            // complaint stays with HR, whose manager supervises it (SPEC §3.20)
             events.add(notify(d.serviceSupervisor(), Roles.SUPERVISOR,
                     "Major or vicious complaint: handle it on the spot and record the on-site handling.", now));
         }
@@ -400,7 +401,7 @@ public final class HandlingCase {
             events.add(new SupervisorAssigned(department, manager, "severity became MAJOR: " + reason));
             events.add(notify(manager, Roles.DEPARTMENT_MANAGER, "Complaint became MAJOR: you supervise it personally.", now));
         }
-        if (!wasViciousOrMajor && isViciousOrMajor() && serviceSupervisor != null) {
+        if (!wasViciousOrMajor && isViciousOrMajor() && serviceSupervisor != null && !confidential) {
             events.add(notify(serviceSupervisor, Roles.SUPERVISOR,
                     "Complaint became major or vicious: handle it on the spot and record the on-site handling.", now));
         }

@@ -204,23 +204,21 @@ public class FollowupService {
      */
     public FollowupView answerByComplainant(String complaintId, String verify, RevisitAnswer answer, String correlationId) {
         Instant now = clock.instant();
-        VerificationLockout lockout = lockouts.find(complaintId);
-        if (lockout.lockedAt(now)) {
-            throw new SecondFactorLocked(complaintId, lockout.lockedUntil());
+        // counted before it is checked: a burst of parallel guesses cannot all get past the lock together
+        VerificationLockout before = lockouts.countGuess(complaintId, now, guessLimit);
+        if (before.lockedAt(now)) {
+            throw new SecondFactorLocked(complaintId, before.lockedUntil());
         }
         FollowupDocument d = store.find(complaintId).orElse(null);
         if (d == null || !digest.matches(complaintId, verify, d.phoneDigest, d.emailDigest)) {
             meters.counter("followup.verification.failures").increment();
-            VerificationLockout after = lockouts.recordFailure(complaintId, now, guessLimit);
-            if (after.lockedAt(now)) {
+            if (before.afterFailure(now, guessLimit).lockedAt(now)) {
                 meters.counter("followup.verification.lockouts").increment();
             }
             // the same answer as for an unknown number: a wrong guess learns nothing
             throw ApiException.notFound("Complaint", complaintId + " with this verification");
         }
-        if (lockout.failures() > 0) {
-            lockouts.clear(complaintId);
-        }
+        lockouts.clear(complaintId);
         return change(complaintId, correlationId, (c, policy) -> c.answerByComplainant(answer, policy, clock.instant()));
     }
 

@@ -5,6 +5,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +68,31 @@ class SecondFactorLockoutTest extends ServiceHarness {
         assertThat(answer(id, "8000").status()).isEqualTo(200);
         assertThat(mongo.getCollection("verification_lockouts").countDocuments(new org.bson.Document("_id", id))).isZero();
         assertThat(answer(id, "8000").status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_burst_of_parallel_guesses_gets_no_more_checks_than_the_allowance() throws Exception {
+        String id = revisitDue();
+        clock.set(at("2026-11-30T10:00"));
+
+        List<Integer> statuses = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String guess = String.format("%04d", 1000 + i);
+                replies.add(pool.submit(() -> answer(id, guess).status()));
+            }
+            for (Future<Integer> r : replies) {
+                statuses.add(r.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnly(404, 429);
+        assertThat(statuses.stream().filter(s -> s == 404).count()).isLessThanOrEqualTo(5);
+        assertThat(answer(id, "8000").status()).isEqualTo(429);
     }
 
     @Test

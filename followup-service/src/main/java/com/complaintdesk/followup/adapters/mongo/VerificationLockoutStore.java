@@ -21,7 +21,8 @@ import java.time.Instant;
 public class VerificationLockoutStore {
 
     static final String COLLECTION = "verification_lockouts";
-    private static final int MAX_RETRIES = 10;
+    private static final int MAX_RETRIES = 20;
+    private static final Duration BUSY = Duration.ofSeconds(1);
 
     private final MongoTemplate mongo;
 
@@ -30,21 +31,23 @@ public class VerificationLockoutStore {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("expireAt", Sort.Direction.ASC).expire(Duration.ZERO));
     }
 
-    public VerificationLockout find(String complaintId) {
-        VerificationLockoutDocument d = mongo.findById(complaintId, VerificationLockoutDocument.class);
-        return d == null ? VerificationLockout.NONE : new VerificationLockout(d.failures, d.windowStart, d.lockedUntil);
-    }
-
-    /** Counts one wrong answer (concurrent ones included: optimistic locking, retried) and returns the new state. */
-    public VerificationLockout recordFailure(String complaintId, Instant now, VerificationLockout.Limit limit) {
+    /**
+     * Counts one guess as wrong before it is checked (a right one is then {@link #clear cleared}), so that parallel
+     * guesses are serialised here (optimistic locking, retried) and at most the allowance gets past a lock that
+     * the first of them sets. Returns the state before this guess; a locked state is left as it is.
+     */
+    public VerificationLockout countGuess(String complaintId, Instant now, VerificationLockout.Limit limit) {
         for (int attempt = 0; ; attempt++) {
             VerificationLockoutDocument d = mongo.findById(complaintId, VerificationLockoutDocument.class);
             if (d == null) {
                 d = new VerificationLockoutDocument();
                 d.complaintId = complaintId;
             }
-            VerificationLockout next = new VerificationLockout(d.failures, d.windowStart, d.lockedUntil)
-                    .afterFailure(now, limit);
+            VerificationLockout before = new VerificationLockout(d.failures, d.windowStart, d.lockedUntil);
+            if (before.lockedAt(now)) {
+                return before;
+            }
+            VerificationLockout next = before.afterFailure(now, limit);
             d.failures = next.failures();
             d.windowStart = next.windowStart();
             d.lockedUntil = next.lockedUntil();
@@ -55,10 +58,11 @@ public class VerificationLockoutStore {
                 } else {
                     mongo.save(d);
                 }
-                return next;
+                return before;
             } catch (OptimisticLockingFailureException | DuplicateKeyException raced) {
                 if (attempt >= MAX_RETRIES) {
-                    throw raced;
+                    // that many guesses at once on one number: refuse this one for a moment rather than check it
+                    return new VerificationLockout(before.failures(), before.windowStart(), now.plus(BUSY));
                 }
             }
         }

@@ -81,6 +81,7 @@ class FollowupThroughGatewayTest {
             JsonNode redispatched = events.nth(Topics.DISPATCH, n, "ComplaintDispatched", 2);
             assertThat(redispatched.path("department").asString()).as("%s", redispatched).isEqualTo(department);
             assertThat(redispatched.path("reason").asString()).as("%s", redispatched).startsWith("reopened");
+            assertThat(redispatched.path("kind").asString()).as("%s", redispatched).isEqualTo("REOPENED");
             assertThat(redispatched.path("handler").asString()).as("%s", redispatched).isNotBlank();
             JsonNode back = eventuallyInStatus("the department's case", () -> desk.get(dispatchCase(n)), "DISPATCHED");
             assertThat(back.path("reopenCount").asInt()).isEqualTo(1);
@@ -106,13 +107,12 @@ class FollowupThroughGatewayTest {
             conflict(handler.post(dispatchCase(n) + "/preventive-measures", Map.of("measure", "每周巡检")),
                     "CLOSED", "acting on a closed complaint");
             eventuallyInStatus("the complainant's status", complainant::status, "CLOSED");
-            JsonNode ledger = eventuallyInStatus("the ledger", () -> desk.get(Staff.ledger(n)), "CLOSED");
+            JsonNode ledger = closedInTheLedger(desk, n);
             assertThat(ledger.path("reopenCount").asInt()).isEqualTo(1);
             assertThat(ledger.path("revisits")).hasSize(2);
             assertThat(ledger.path("revisits").get(0).path("satisfied").asBoolean()).isFalse();
             assertThat(ledger.path("revisits").get(1).path("satisfied").asBoolean()).isTrue();
             ledger.path("revisits").forEach(r -> assertThat(r.path("onTime").asBoolean()).as("revisit %s", r).isTrue());
-            assertThat(ledger.path("closedAt").asString()).isNotBlank();
             assertThat(timeline(ledger)).containsSubsequence("ComplaintDispatched", "ComplaintResolved", "RevisitDue",
                     "RevisitDone", "ComplaintReopened", "ComplaintDispatched", "ComplaintResolved", "RevisitDue",
                     "RevisitDone", "ComplaintClosed");
@@ -178,7 +178,7 @@ class FollowupThroughGatewayTest {
 
             eventuallyInStatus("the department's case", () -> desk.get(dispatchCase(n)), "CLOSED");
             eventuallyInStatus("the complainant's status", complainant::status, "CLOSED");
-            JsonNode ledger = eventuallyInStatus("the ledger", () -> desk.get(Staff.ledger(n)), "CLOSED");
+            JsonNode ledger = closedInTheLedger(desk, n);
             assertThat(ledger.path("severity").asString()).isEqualTo("MAJOR");
             assertThat(ledger.path("specialReportFiled").asBoolean()).isTrue();
             assertThat(timeline(ledger)).containsSubsequence("ComplaintResolved", "RevisitDone", "SpecialReportFiled",
@@ -235,12 +235,25 @@ class FollowupThroughGatewayTest {
             assertThat(events.first(Topics.FOLLOWUP, n, "ComplaintClosed").path("payload").path("reason").asString())
                     .contains("unreachable");
             eventuallyInStatus("the department's case", () -> desk.get(dispatchCase(n)), "CLOSED");
-            JsonNode ledger = eventuallyInStatus("the ledger", () -> desk.get(Staff.ledger(n)), "CLOSED");
+            JsonNode ledger = closedInTheLedger(desk, n);
             assertThat(ledger.path("reopenCount").asInt()).isEqualTo(2);
             assertThat(ledger.path("supervisor").asString()).isEqualTo(managerId);
             assertThat(ledger.path("revisits")).hasSize(3);
             assertThat(ledger.path("revisits").get(2).path("reached").asBoolean()).isFalse();
         }
+    }
+
+    /** CLOSED in the ledger, and no SLA clock of the complaint runs on (sla-service stops them; the ledger follows). */
+    private static JsonNode closedInTheLedger(Staff desk, String n) {
+        JsonNode ledger = eventually("the ledger", () -> desk.get(Staff.ledger(n)), entry -> {
+            assertThat(entry.path("status").asString()).isEqualTo("CLOSED");
+            assertThat(entry.path("deadlines")).isNotEmpty();
+            entry.path("deadlines").forEach(d -> assertThat(d.path("state").asString()).as("clock %s", d)
+                    .isIn("STOPPED", "BREACHED_STOPPED"));
+        });
+        assertThat(Expect.absent(ledger.path("nextDueAt"))).as("nextDueAt of %s", ledger).isTrue();
+        assertThat(ledger.path("closedAt").asString()).isNotBlank();
+        return ledger;
     }
 
     /** The department's part, kept short: investigation, a solution the complainant accepts, the resolution. */

@@ -2,6 +2,8 @@ package com.complaintdesk.dispatch.application;
 
 import com.complaintdesk.dispatch.adapters.mongo.CaseStore;
 import com.complaintdesk.dispatch.adapters.mongo.OrganisationStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,14 +39,21 @@ public class WorkloadReconciler {
     private final CaseStore cases;
     private final Clock clock;
     private final Duration grace;
+    private final Counter phantomsRemoved;
+    private final Counter missingAdded;
     /** entry ("P|handler|complaint" or "M|handler|complaint") → when it was first seen wrong */
     private final Map<String, Instant> suspects = new HashMap<>();
 
-    public WorkloadReconciler(OrganisationStore organisation, CaseStore cases, Clock clock, DispatchProperties properties) {
+    public WorkloadReconciler(OrganisationStore organisation, CaseStore cases, Clock clock, DispatchProperties properties,
+                              MeterRegistry meters) {
         this.organisation = organisation;
         this.cases = cases;
         this.clock = clock;
         this.grace = properties.workload().grace();
+        this.phantomsRemoved = Counter.builder("dispatch.workload.repairs").tag("kind", "phantom-removed")
+                .description("open complaints taken off a handler's workload because no open case names them").register(meters);
+        this.missingAdded = Counter.builder("dispatch.workload.repairs").tag("kind", "missing-added")
+                .description("open complaints put back on the workload of the handler their case names").register(meters);
     }
 
     /** One pass over every handler: repairs what was already wrong {@code grace} ago and is still wrong now. */
@@ -92,6 +101,8 @@ public class WorkloadReconciler {
                 added++;
             }
         }
+        phantomsRemoved.increment(removed);
+        missingAdded.increment(added);
         return new Repairs(removed, added);
     }
 

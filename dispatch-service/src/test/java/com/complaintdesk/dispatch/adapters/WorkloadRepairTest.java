@@ -36,6 +36,8 @@ class WorkloadRepairTest extends DispatchIntegrationTest {
     Assigner assigner;
     @Autowired
     WorkloadReconciler reconciler;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @AfterEach
     void resetClock() {
@@ -71,6 +73,8 @@ class WorkloadRepairTest extends DispatchIntegrationTest {
         var repairs = reconciler.reconcile();
 
         assertThat(repairs.phantomsRemoved()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("dispatch.workload.repairs").tag("kind", "phantom-removed").counter().count())
+                .as("operations see the repairs").isGreaterThanOrEqualTo(1);
         assertThat(open("repa-h1")).isZero();
         assertThat(organisation.holdersOf(crashed)).isEmpty();
     }

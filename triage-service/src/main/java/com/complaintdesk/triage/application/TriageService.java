@@ -345,8 +345,7 @@ public class TriageService {
             caseId = join.caseId();
             extra.put(Flag.COLLECTIVE, new Reason("flag", Flag.COLLECTIVE.name(), "collective-detector", List.of("joins " + caseId)));
         } else if (outcome instanceof CollectiveDetector.Open o) {
-            caseId = store.claimMatter(classification.category(), subjectKey, o.caseId(), clock.instant(),
-                    clock.instant().plus(collective.window()));
+            caseId = caseFor(classification.category(), subjectKey, o, signature);
             open = o.members();
             distinct = o.distinctComplainants();
             extra.put(Flag.COLLECTIVE, new Reason("flag", Flag.COLLECTIVE.name(), "collective-detector",
@@ -436,13 +435,35 @@ public class TriageService {
             store.addMember(join.caseId(), number);
             upgradeMember(number, join.caseId(), cause);
         } else if (outcome instanceof CollectiveDetector.Open open) {
-            String caseId = store.claimMatter(doc.state.current().category(), TriageStore.subjectKey(facts.subject()),
-                    open.caseId(), clock.instant(), clock.instant().plus(collective.window()));
+            String caseId = caseFor(doc.state.current().category(), TriageStore.subjectKey(facts.subject()), open,
+                    doc.state.signature());
             openCase(caseId, doc, open.members(), open.distinctComplainants(), cause);
             for (String member : open.members()) {
                 upgradeMember(member, caseId, cause);
             }
         }
+    }
+
+    /**
+     * The case a tripped matter belongs to: the one claimed for its category and subject (so racing instances agree),
+     * unless the holder's complaints say something else — a different matter at the same place gets its own case.
+     */
+    private String caseFor(String category, String subjectKey, CollectiveDetector.Open open, List<String> signature) {
+        var collective = properties.collective();
+        String held = store.claimMatter(category, subjectKey, open.caseId(), clock.instant(), clock.instant().plus(collective.window()));
+        if (held.equals(open.caseId())) {
+            return held;
+        }
+        List<String> holderMembers = store.collectiveCase(held).map(c -> c.members)
+                .orElse(List.of(held.substring("CC-".length())));
+        for (String member : holderMembers) {
+            var d = store.find(member);
+            // a holder not written yet (it claimed a moment ago, on another instance) is trusted: same matter
+            if (d.isEmpty() || TextSimilarity.cosine(signature, d.get().state.signature()) >= collective.similarity()) {
+                return held;
+            }
+        }
+        return open.caseId();
     }
 
     private void upgradeMember(String member, String caseId, EventEnvelope<?> cause) {

@@ -146,6 +146,45 @@ class CollectiveConcurrencyTest extends TriageSpringTest {
         }
     }
 
+    /** Same category and place but a different complaint: its own case, not merged into the one holding the place. */
+    @Test
+    void a_different_matter_at_the_same_place_gets_its_own_case() {
+        String subject = "2F 女卫生间 " + UUID.randomUUID().toString().substring(0, 8);
+        String[] leaking = {
+                "二楼女卫生间的水龙头坏了一直在漏水,地面全是积水,很滑。",
+                "二楼女卫生间漏水,地上都是积水,水龙头坏了没人修。",
+                "2楼女厕所水龙头坏了一直漏水,地面积水很滑。",
+                "二楼女卫生间地面积水,水龙头漏水坏了好几天了。",
+                "二楼卫生间水龙头坏了漏水,地面积水严重,很滑。"};
+        String[] dirty = {
+                "女卫生间垃圾桶满了没人倒,没有纸巾,脏得要命。",
+                "垃圾桶满了也没人清理,纸巾没有,女卫生间太脏。",
+                "女卫生间脏死了,垃圾桶满了没人倒,纸巾也没有。",
+                "没有纸巾,垃圾桶满了没人倒,卫生间特别脏。",
+                "卫生间太脏,垃圾桶满了没人管,纸巾一张都没有。"};
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            first.add(deliverNew(leaking[i], "a" + i + "-" + subject, subject));
+        }
+        for (int i = 0; i < 5; i++) {
+            second.add(deliverNew(dirty[i], "b" + i + "-" + subject, subject));
+        }
+        String leakCase = mongo.findById(first.get(0), TriageCaseDocument.class).state.collectiveCaseId();
+        String dirtCase = mongo.findById(second.get(0), TriageCaseDocument.class).state.collectiveCaseId();
+        assertThat(leakCase).isNotNull();
+        assertThat(dirtCase).isNotNull().isNotEqualTo(leakCase);
+        assertThat(mongo.findById(leakCase, CollectiveCaseDocument.class).members).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(mongo.findById(dirtCase, CollectiveCaseDocument.class).members).containsExactlyInAnyOrderElementsOf(second);
+    }
+
+    private String deliverNew(String text, String contact, String subject) {
+        String n = newNumber();
+        deliverLikeTheListener(EventEnvelope.of(received(n, text, ComplainantType.CONSUMER, contact, subject, null, List.of(), 0),
+                n, Instant.now(), UUID.randomUUID().toString(), "intake-service"));
+        return n;
+    }
+
     /** What the Kafka error handler does: a concurrent-write failure is retried with the same record. */
     private void deliverLikeTheListener(EventEnvelope<ComplaintEvent> env) {
         for (int attempt = 0; ; attempt++) {

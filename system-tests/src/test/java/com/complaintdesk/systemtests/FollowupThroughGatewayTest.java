@@ -48,13 +48,13 @@ class FollowupThroughGatewayTest {
             JsonNode dispatched = events.dispatch(n);
             String department = dispatched.path("department").asString();
             assertThat(department).as("dispatched: %s", dispatched).isEqualTo("ENGINEERING");
-            Instant firstResolution = Instant.now();
+            Instant beforeResolution = Instant.now();
             handledToResolved(gateway, complainant, dispatched, "维修了漏水的水管并清理了地面");
 
             // resolved → a revisit is due within 2 working days, by the service desk (a consumer: phone or visit)
             JsonNode due = events.nth(Topics.FOLLOWUP, n, "RevisitDue", 1);
             assertThat(Instant.parse(due.path("dueAt").asString())).as("RevisitDue: %s", due)
-                    .isAfter(firstResolution.plus(Duration.ofDays(1)));
+                    .isAfter(beforeResolution.plus(Duration.ofDays(1)));
             assertThat(due.path("assignee").asString()).as("RevisitDue: %s", due).isEqualTo("SERVICE_DESK");
             JsonNode revisitDue = eventuallyInStatus("the follow-up case", () -> desk.get(followupCase(n)), "REVISIT_DUE");
             assertThat(revisitDue.path("revisit").path("round").asInt()).isEqualTo(1);
@@ -68,7 +68,8 @@ class FollowupThroughGatewayTest {
             assertThat(listedIds).contains(n);
 
             // the desk reaches the complainant, who is not satisfied: a bad rating needs its reason
-            Expect.status(desk.recordsRevisit(n, 2, null), 400, "a bad rating without a reason");
+            JsonNode noReason = Expect.status(desk.recordsRevisit(n, 2, null), 400, "a bad rating without a reason");
+            assertThat(noReason.path("errors").toString()).as("%s", noReason).contains("\"field\":\"reason\"");
             JsonNode reopened = ok(desk.recordsRevisit(n, 2, "洗手间还在漏水"), "the first revisit");
             assertThat(reopened.path("status").asString()).isEqualTo("REOPENED");
             assertThat(reopened.path("reopenCount").asInt()).isEqualTo(1);

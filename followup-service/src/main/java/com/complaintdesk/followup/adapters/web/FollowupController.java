@@ -135,14 +135,18 @@ public class FollowupController {
                                       CallerIdentity caller) {
         // the revisit's route names the one role that records it (desk, supervisor, or HR's manager for employees)
         caller.require(Roles.SUPERVISOR, Roles.TRIAGE_OFFICER, Roles.DEPARTMENT_MANAGER);
-        if (!body.reached() && (body.satisfaction() != null || body.reason() != null)) {
+        if (!body.reached()) {
             // a rating belongs to a reached complainant: refuse rather than silently drop it
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.",
-                    Map.of("errors", java.util.stream.Stream.of(
-                                    body.satisfaction() == null ? null : "satisfaction", body.reason() == null ? null : "reason")
-                            .filter(java.util.Objects::nonNull)
-                            .map(f -> Map.of("field", f, "message", "must not be given when reached is false"))
-                            .toList()));
+            List<FieldProblem> rating = new ArrayList<>();
+            if (body.satisfaction() != null) {
+                rating.add(new FieldProblem("satisfaction", "must not be given when reached is false"));
+            }
+            if (body.reason() != null) {
+                rating.add(new FieldProblem("reason", "must not be given when reached is false"));
+            }
+            if (!rating.isEmpty()) {
+                throw invalid("The request has invalid fields.", rating);
+            }
         }
         RevisitAnswer answer = new RevisitAnswer(body.reached(), body.reached() ? body.satisfaction() : null,
                 trim(body.reason()), trim(body.comment()), caller.actor(), false);
@@ -249,8 +253,7 @@ public class FollowupController {
             problems.addAll(policy.problems());
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "The policy has invalid fields.",
-                    Map.of("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList()));
+            throw invalid("The policy has invalid fields.", problems);
         }
         for (int attempt = 0; ; attempt++) {
             try {
@@ -286,6 +289,11 @@ public class FollowupController {
         }
         return ResponseEntity.badRequest().body(ProblemAdvice.invalid("The request has invalid fields.",
                 List.of(Map.of("field", e.getName(), "message", message))));
+    }
+
+    private static ApiException invalid(String detail, List<FieldProblem> problems) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", detail,
+                Map.of("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList()));
     }
 
     /** Audit details without the absent values (Map.of takes no nulls). */

@@ -39,18 +39,21 @@ class CollectiveConcurrencyTest extends TriageSpringTest {
 
     static final Duration WAIT = Duration.ofSeconds(40);
 
+    /** Six people on one matter, each in their own words. */
+    static final String[] LEAKING_TAP = {
+            "二楼女卫生间的水龙头坏了一直在漏水,地面全是积水,很滑。",
+            "二楼女卫生间漏水,地上都是积水,水龙头坏了没人修。",
+            "2楼女厕所水龙头坏了一直漏水,地面积水很滑。",
+            "二楼女卫生间地面积水,水龙头漏水坏了好几天了。",
+            "二楼卫生间水龙头坏了漏水,地面积水严重,很滑。",
+            "二楼女卫生间的水龙头漏水,积水很多,地面很滑。"};
+
     @Autowired
     TriageService triage;
 
     @Test
     void five_or_six_complainants_at_the_same_moment_with_redeliveries_open_one_case_published_once() throws Exception {
-        String[] texts = {
-                "二楼女卫生间的水龙头坏了一直在漏水,地面全是积水,很滑。",
-                "二楼女卫生间漏水,地上都是积水,水龙头坏了没人修。",
-                "2楼女厕所水龙头坏了一直漏水,地面积水很滑。",
-                "二楼女卫生间地面积水,水龙头漏水坏了好几天了。",
-                "二楼卫生间水龙头坏了漏水,地面积水严重,很滑。",
-                "二楼女卫生间的水龙头漏水,积水很多,地面很滑。"};
+        String[] texts = LEAKING_TAP;
         ExecutorService pool = Executors.newFixedThreadPool(12);
         try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.TRIAGE)) {
             for (int round = 0; round < 4; round++) {
@@ -150,12 +153,7 @@ class CollectiveConcurrencyTest extends TriageSpringTest {
     @Test
     void a_different_matter_at_the_same_place_gets_its_own_case() {
         String subject = "2F 女卫生间 " + UUID.randomUUID().toString().substring(0, 8);
-        String[] leaking = {
-                "二楼女卫生间的水龙头坏了一直在漏水,地面全是积水,很滑。",
-                "二楼女卫生间漏水,地上都是积水,水龙头坏了没人修。",
-                "2楼女厕所水龙头坏了一直漏水,地面积水很滑。",
-                "二楼女卫生间地面积水,水龙头漏水坏了好几天了。",
-                "二楼卫生间水龙头坏了漏水,地面积水严重,很滑。"};
+        String[] leaking = LEAKING_TAP;
         String[] dirty = {
                 "女卫生间垃圾桶满了没人倒,没有纸巾,脏得要命。",
                 "垃圾桶满了也没人清理,纸巾没有,女卫生间太脏。",

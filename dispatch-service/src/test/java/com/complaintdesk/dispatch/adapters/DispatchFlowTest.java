@@ -97,6 +97,23 @@ class DispatchFlowTest extends DispatchIntegrationTest {
     }
 
     @Test
+    void a_department_shows_its_manager_the_categories_routed_to_it_and_its_handlers_skills() {
+        var hr = get("/api/v1/organisation/departments/HR", new Caller("ops-h1", "HANDLER", "OPERATIONS"));
+        assertThat(hr.status()).isEqualTo(200);
+        assertThat(hr.body().get("manager").asString()).isEqualTo("hr-mgr-wu");
+        assertThat(hr.body().get("confidential").asBoolean()).isTrue();
+        assertThat(hr.raw()).contains("\"WORKPLACE\"");
+        var eng = get("/api/v1/organisation/departments", new Caller("ops-h1", "HANDLER", "OPERATIONS"));
+        assertThat(eng.status()).isEqualTo(200);
+        assertThat(eng.raw()).contains("\"FACILITY_ENVIRONMENT\"");
+        var engineering = java.util.stream.IntStream.range(0, eng.body().size()).mapToObj(i -> eng.body().get(i))
+                .filter(d -> d.get("code").asString().equals("ENGINEERING")).findFirst().orElseThrow();
+        assertThat(engineering.get("categories").toString()).contains("FACILITY_ENVIRONMENT");
+        assertThat(engineering.get("skills").size()).isPositive();
+        assertThat(get("/api/v1/organisation/departments/HR", Caller.channel()).status()).isEqualTo(403);
+    }
+
+    @Test
     void the_openapi_document_describes_the_workflow_endpoints() {
         var docs = get("/v3/api-docs", new Caller("admin", "ADMIN", null));
         assertThat(docs.status()).isEqualTo(200);

@@ -50,16 +50,32 @@ public class OrganisationController {
         caller.require(Roles.HANDLER, Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR, Roles.HQ_ANALYST, Roles.TRIAGE_OFFICER);
     }
 
+    /**
+     * A department with what it takes on: the categories the routing table sends to it (derived from the rules, so
+     * never out of date) and the skills of its handlers.
+     */
+    public record DepartmentView(String code, String name, String nameZh, String manager, boolean confidential,
+                                 List<String> categories, List<String> skills) {
+    }
+
+    private DepartmentView view(Department d, List<RoutingRule> routing) {
+        var categories = routing.stream().filter(r -> d.code().equals(r.department()))
+                .map(r -> r.category() == null ? "*" : r.category()).distinct().sorted().toList();
+        var skills = organisation.handlers(d.code()).stream().flatMap(h -> h.skills().stream()).distinct().sorted().toList();
+        return new DepartmentView(d.code(), d.name(), d.nameZh(), d.manager(), d.confidential(), categories, skills);
+    }
+
     @GetMapping("/departments")
-    public List<Department> departments(CallerIdentity caller) {
+    public List<DepartmentView> departments(CallerIdentity caller) {
         staff(caller);
-        return organisation.departments();
+        var routing = organisation.settings().routing;
+        return organisation.departments().stream().map(d -> view(d, routing)).toList();
     }
 
     @GetMapping("/departments/{code}")
-    public Department department(@PathVariable String code, CallerIdentity caller) {
+    public DepartmentView department(@PathVariable String code, CallerIdentity caller) {
         staff(caller);
-        return organisation.department(code);
+        return view(organisation.department(code), organisation.settings().routing);
     }
 
     public record DepartmentRequest(

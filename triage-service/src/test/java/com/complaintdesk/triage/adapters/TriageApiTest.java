@@ -106,6 +106,22 @@ class TriageApiTest extends TriageSpringTest {
     }
 
     @Test
+    void preview_of_emoji_or_control_characters_only_says_the_complaint_has_no_content_and_mixed_scripts_are_read() throws Exception {
+        for (String nothing : List.of("😡😡👎🙄", "\u0000\u0007\u001b", "!!!。。。😡")) {
+            var r = post("/api/v1/triage/preview", json.writeValueAsString(java.util.Map.of("content", nothing)), CHANNEL);
+            assertThat(r.statusCode()).as(nothing).isEqualTo(200);
+            JsonNode a = body(r).get("acceptance");
+            assertThat(a.get("outcome").asString()).isEqualTo("REJECT");
+            assertThat(a.get("reasonCode").asString()).isEqualTo("EMPTY_CONTENT");
+            assertThat(a.get("reasonEn").asString()).contains("no content");
+        }
+        var mixed = body(post("/api/v1/triage/preview", json.writeValueAsString(java.util.Map.of("content",
+                "店員態度超差😡!!ｒｕｄｅ staff at 3Ｆ, она кричала на меня, 고객 무시")), CHANNEL));
+        assertThat(mixed.get("category").asString()).isEqualTo("SERVICE_ATTITUDE");
+        assertThat(mixed.get("acceptance").get("outcome").asString()).isEqualTo("ACCEPT");
+    }
+
+    @Test
     void rules_are_changed_audited_and_rolled_back_without_a_restart() throws Exception {
         String text = "{\"content\":\"我已经在黑猫投诉平台发帖了\",\"complainantType\":\"CONSUMER\"}";
         assertThat(body(post("/api/v1/triage/preview", text, CHANNEL)).get("flags").toString()).doesNotContain("MEDIA");

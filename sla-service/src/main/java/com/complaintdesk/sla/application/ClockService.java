@@ -39,7 +39,8 @@ public class ClockService {
             TriageEvents.AwaitingDocuments.class, TriageEvents.ComplaintAccepted.class, TriageEvents.ComplaintRejected.class,
             TriageEvents.ComplaintTransferred.class, TriageEvents.ComplaintTriaged.class, TriageEvents.ComplaintReclassified.class,
             DispatchEvents.ComplaintDispatched.class, DispatchEvents.SupervisorAssigned.class, DispatchEvents.StaffNotified.class,
-            DispatchEvents.SolutionProposed.class, DispatchEvents.OnSiteArrived.class, DispatchEvents.DisagreementRecorded.class,
+            DispatchEvents.SolutionProposed.class, DispatchEvents.SolutionRejected.class, DispatchEvents.OnSiteArrived.class,
+            DispatchEvents.DisagreementRecorded.class,
             DispatchEvents.ComplaintResolved.class, FollowupEvents.RevisitDone.class, FollowupEvents.ComplaintReopened.class,
             FollowupEvents.ComplaintClosed.class);
     private static final int ATTEMPTS = 8;

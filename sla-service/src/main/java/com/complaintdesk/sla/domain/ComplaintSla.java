@@ -113,6 +113,9 @@ public class ComplaintSla {
             if (p.onSiteWorkNeeded()) {
                 start(ON_SITE_ARRIVAL, at, policies, cal, out); // SPEC §3.10
             }
+        } else if (event instanceof DispatchEvents.SolutionRejected r) {
+            // the rejected solution's on-site work will not be done; a re-evaluated one that needs it starts it again
+            stop(ON_SITE_ARRIVAL, at, "SOLUTION_REJECTED", cal, out);
         } else if (event instanceof DispatchEvents.OnSiteArrived o) {
             stop(ON_SITE_ARRIVAL, o.arrivedAt() != null ? o.arrivedAt() : at, "ARRIVED", cal, out);
         } else if (event instanceof DispatchEvents.DisagreementRecorded d) {

@@ -155,7 +155,7 @@ class HandlingPathThroughGatewayTest {
     void givenTheManagersSolutionIsRejectedToo_whenTheComplainantAppealsAgain_thenHeadquartersReEvaluatesIt(
             RunningSystem system) {
         Gateway gateway = new Gateway(system.gateway());
-        try (PublishedEvents events = new PublishedEvents(system, Topics.DISPATCH)) {
+        try (PublishedEvents events = new PublishedEvents(system, Topics.DISPATCH, Topics.SLA)) {
             Complainant complainant = Complainant.registers(gateway, "新买的羽绒服穿了一天就开线跑绒,要求退货退款。",
                     "4F 服装区", "REFUND");
             String n = complainant.number();
@@ -165,8 +165,12 @@ class HandlingPathThroughGatewayTest {
             Staff manager = Staff.of(gateway, handler.managerOf(department), department, Roles.DEPARTMENT_MANAGER);
             eventuallyInStatus("the department's case", () -> handler.get(dispatchCase(n)), "DISPATCHED");
             ok(handler.recordsInvestigation(n, "面料缝线工艺缺陷", "服装专柜"), "investigation");
-            ok(handler.proposesSolution(n, item("REPAIR", "免费修补开线处")), "the handler's solution");
+            ok(handler.proposesOnSiteSolution(n, item("REPAIR", "上门取件并修补开线处")), "the handler's on-site solution");
             ok(complainant.rejectsSolution("修补不能解决跑绒"), "the first rejection");
+            // SPEC §3.10: the 24-hour on-site clock belongs to the rejected solution and ends with it
+            JsonNode onSiteStopped = onSiteClockStopped(events, n);
+            assertThat(onSiteStopped.path("reason").asString()).as("%s", onSiteStopped).isEqualTo("SOLUTION_REJECTED");
+            assertThat(onSiteStopped.path("breached").asBoolean()).isFalse();
             ok(manager.proposesSolution(n, item("REPLACEMENT", "换一件新的")), "the manager's solution");
 
             // rejected at the manager's level too: the next level up is headquarters (SPEC §3.11)
@@ -191,6 +195,17 @@ class HandlingPathThroughGatewayTest {
             Staff desk = Staff.serviceDesk(gateway);
             JsonNode ledger = eventuallyInStatus("the ledger", () -> desk.get(Staff.ledger(n)), "IN_PROGRESS");
             assertThat(ledger.path("appealCount").asInt()).isEqualTo(2);
+            assertThat(ledger.path("deadlines").path("ON_SITE_ARRIVAL").path("state").asString()).as("%s", ledger)
+                    .isEqualTo("STOPPED");
+        }
+    }
+
+    private static JsonNode onSiteClockStopped(PublishedEvents events, String n) {
+        for (int stops = 1; ; stops++) {
+            JsonNode stopped = events.nth(Topics.SLA, n, "SlaClockStopped", stops);
+            if ("ON_SITE_ARRIVAL".equals(stopped.path("clock").asString())) {
+                return stopped;
+            }
         }
     }
 

@@ -78,6 +78,11 @@ final class Staff {
         return post(dispatchCase(number) + "/solution", Map.of("items", List.of(items), "onSiteWorkNeeded", false));
     }
 
+    /** A solution that needs on-site work: engineering must be there within 24 hours (SPEC §3.10). */
+    Gateway.Reply proposesOnSiteSolution(String number, Map<?, ?>... items) {
+        return post(dispatchCase(number) + "/solution", Map.of("items", List.of(items), "onSiteWorkNeeded", true));
+    }
+
     /** With the explanation the complainant is told (after an appeal: why the higher level decided so). */
     Gateway.Reply proposesSolution(String number, String explanation, Map<?, ?>... items) {
         return post(dispatchCase(number) + "/solution", Map.of("items", List.of(items), "onSiteWorkNeeded", false,

@@ -27,6 +27,7 @@ public class SlaStore {
 
     public static final String CLOCKS = "sla_clocks";
     public static final String DAILY_REPORTS = "sla_daily_reports";
+    static final String ID_VERSION_INDEX = "id_version";
 
     private final MongoTemplate mongo;
 
@@ -35,6 +36,11 @@ public class SlaStore {
         mongo.indexOps(CLOCKS).createIndex(new Index().on("wakeAt", Sort.Direction.ASC));
         mongo.indexOps(CLOCKS).createIndex(new Index().on("overdue", Sort.Direction.ASC));
         mongo.indexOps(CLOCKS).createIndex(new Index().on("leaseToken", Sort.Direction.ASC).sparse());
+        // every conditional write here is {_id, version} (Spring Data's versioned save, the timer claim). MongoDB
+        // serves it from the _id index anyway; mongo-java-server uses an index only when the query's keys are exactly
+        // an index's keys and ignores non-unique ones, so without this unique index each such write scans the collection
+        mongo.indexOps(CLOCKS).createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC)
+                .unique().named(ID_VERSION_INDEX));
     }
 
     public Optional<SlaDocument> find(String complaintId) {
@@ -52,35 +58,29 @@ public class SlaStore {
 
     /**
      * Claims up to {@code max} timers due at {@code now} for {@code owner}, oldest first. Candidates come from the
-     * wakeAt index; each is then taken with a conditional findAndModify, so two instances never claim the same one.
+     * wakeAt index; each is then taken with a compare-and-set on {_id, version} (one indexed write), so two instances
+     * never claim the same one.
      */
     public List<String> claimDue(Instant now, String owner, Duration lease, int max) {
         Criteria claimable = Criteria.where("wakeAt").lte(now)
                 .orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now));
         Query candidates = new Query(claimable).with(Sort.by(Sort.Direction.ASC, "wakeAt")).limit(max);
-        candidates.fields().include("_id");
-        List<Object> ids = new ArrayList<>();
-        for (Document d : mongo.find(candidates, Document.class, CLOCKS)) {
-            ids.add(d.get("_id"));
-        }
-        if (ids.isEmpty()) {
+        candidates.fields().include("_id").include("version");
+        List<Document> found = mongo.find(candidates, Document.class, CLOCKS);
+        if (found.isEmpty()) {
             return List.of();
         }
-        // one conditional multi-update claims the whole batch: a document another instance claimed (or fired) since
-        // the look-up no longer matches; the batch token tells which ones this call won
+        // each candidate is taken with a compare-and-set on its version: a document another instance claimed (or
+        // fired, or a life-cycle event changed) since the look-up has a new version and no longer matches
         String token = owner + "/" + UUID.randomUUID();
-        Query batch = new Query(Criteria.where("_id").in(ids).and("wakeAt").lte(now)
-                .orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now)));
         Update take = new Update().set("leaseOwner", owner).set("leaseToken", token).set("leaseUntil", now.plus(lease))
                 .inc("version", 1L);
-        if (mongo.updateMulti(batch, take, CLOCKS).getModifiedCount() == 0) {
-            return List.of();
-        }
-        Query won = new Query(Criteria.where("leaseToken").is(token));
-        won.fields().include("_id");
         List<String> claimed = new ArrayList<>();
-        for (Document d : mongo.find(won, Document.class, CLOCKS)) {
-            claimed.add(String.valueOf(d.get("_id")));
+        for (Document d : found) {
+            Query cas = new Query(Criteria.where("_id").is(d.get("_id")).and("version").is(d.get("version")));
+            if (mongo.updateFirst(cas, take, CLOCKS).getModifiedCount() == 1) {
+                claimed.add(String.valueOf(d.get("_id")));
+            }
         }
         return claimed;
     }

@@ -193,4 +193,19 @@ class TimerEngineTest extends SlaSpringTest {
         assertThat(restarted.drain()).isEqualTo(ids.size());
         assertThat(ids).allSatisfy(id -> assertThat(breaches(store2.find(id).orElseThrow())).isEqualTo(1));
     }
+
+    @Test
+    void the_writes_of_a_firing_are_served_by_a_unique_id_version_index_so_their_cost_does_not_grow_with_open_timers() {
+        // mongo-java-server scans the collection for any query whose keys are not exactly a unique index's keys;
+        // the versioned save and the claim's compare-and-set are {_id, version}
+        assertThat(mongo.indexOps(SlaStore.CLOCKS).getIndexInfo()).anySatisfy(index -> {
+            assertThat(index.isUnique()).isTrue();
+            assertThat(index.getIndexFields()).extracting(f -> f.getKey()).containsExactly("_id", "version");
+        });
+        // and a claimed timer is not claimed again by a second instance while the lease holds
+        List<String> ids = acceptedComplaints("cas", 5, shanghai("2028-03-01T10:00"));
+        clock.set(shanghai("2028-03-20T10:00"));
+        assertThat(new TimerEngine(store, clocks, clock, "instance-c", LEASE, 500).claim()).containsAll(ids);
+        assertThat(new TimerEngine(store, clocks, clock, "instance-d", LEASE, 50).claim()).isEmpty();
+    }
 }

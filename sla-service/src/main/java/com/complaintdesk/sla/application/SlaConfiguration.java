@@ -23,7 +23,7 @@ public class SlaConfiguration {
     TimerEngine timerEngine(SlaStore store, ClockService clocks, Clock clock, SlaProperties properties) {
         var t = properties.timers();
         String owner = t.instanceId().isBlank() ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 8) : t.instanceId();
-        return new TimerEngine(store, clocks, clock, owner, t.lease(), t.batchSize());
+        return new TimerEngine(store, clocks, clock, owner, t.lease(), t.batchSize(), t.safetyScan());
     }
 
     @Bean

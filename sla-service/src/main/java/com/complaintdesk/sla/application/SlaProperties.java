@@ -39,7 +39,9 @@ public record SlaProperties(
             @DefaultValue("30s") Duration lease,
             @DefaultValue("200") int batchSize,
             /* this instance's name on leases; empty = host name + random suffix */
-            @DefaultValue("") String instanceId) {
+            @DefaultValue("") String instanceId,
+            /* how often the safety net looks timers up by due time itself (a scan on mongo-java-server) */
+            @DefaultValue("60s") Duration safetyScan) {
     }
 
     /** SPEC §3.17: every business day at this local time the overdue list goes to the service supervisor. */

@@ -2,8 +2,13 @@ package com.complaintdesk.sla.application;
 
 import com.complaintdesk.sla.adapters.mongo.SlaStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,25 +18,51 @@ import java.util.List;
  */
 public class TimerEngine {
 
+    private static final Logger log = LoggerFactory.getLogger(TimerEngine.class);
+
     private final SlaStore store;
     private final ClockService clocks;
     private final Clock clock;
     private final String owner;
     private final Duration lease;
     private final int batchSize;
+    private final long safetyScanNanos;
+    private long lastSafetyScan = System.nanoTime();
 
     public TimerEngine(SlaStore store, ClockService clocks, Clock clock, String owner, Duration lease, int batchSize) {
+        this(store, clocks, clock, owner, lease, batchSize, Duration.ofMinutes(1));
+    }
+
+    /**
+     * @param safetyScan how often (real time) a claim also looks timers up by due time itself, the safety net behind
+     *                   the time buckets; the first such look-up comes one interval after construction
+     */
+    public TimerEngine(SlaStore store, ClockService clocks, Clock clock, String owner, Duration lease, int batchSize,
+                       Duration safetyScan) {
         this.store = store;
         this.clocks = clocks;
         this.clock = clock;
         this.owner = owner;
         this.lease = lease;
         this.batchSize = batchSize;
+        this.safetyScanNanos = safetyScan.toNanos();
     }
 
     /** Claims one batch of due timers without firing them (what an instance does just before it dies). */
     public List<String> claim() {
-        return store.claimDue(clock.instant(), owner, lease, batchSize);
+        Instant now = clock.instant();
+        List<String> claimed = store.claimDue(now, owner, lease, batchSize);
+        if (System.nanoTime() - lastSafetyScan >= safetyScanNanos && claimed.size() < batchSize) {
+            lastSafetyScan = System.nanoTime();
+            List<String> missed = store.claimDueByScan(now, owner, lease, batchSize - claimed.size());
+            if (!missed.isEmpty()) {
+                log.warn("{} due timer(s) found by the safety scan, not by their time bucket: {}", missed.size(),
+                        missed.size() > 10 ? missed.subList(0, 10) + "…" : missed);
+                claimed = new ArrayList<>(claimed);
+                claimed.addAll(missed);
+            }
+        }
+        return claimed;
     }
 
     /** One pass: claim a batch and fire it. Returns how many timers fired. */

@@ -79,7 +79,7 @@ public final class TimerBenchmark {
                     new SlaProperties.Calendar(ZoneId.of("Asia/Shanghai"), List.of("MONDAY 09:00-18:00", "TUESDAY 09:00-18:00",
                             "WEDNESDAY 09:00-18:00", "THURSDAY 09:00-18:00", "FRIDAY 09:00-18:00"), "09:00-18:00",
                             List.of(2024, 2025, 2026)),
-                    new SlaProperties.Timers(false, Duration.ofMillis(50), Duration.ofSeconds(30), 200, "bench"),
+                    new SlaProperties.Timers(false, Duration.ofMillis(50), Duration.ofSeconds(30), 200, "bench", Duration.ofSeconds(60)),
                     new SlaProperties.Daily(false, LocalTime.of(9, 0)), "/sla/policies.json", Duration.ofSeconds(30));
             var policies = new PolicyService(new PolicyStore(mongo), props, json, clock);
             // a calendar-time target, so due times are plain offsets from the start whatever the hour of the run
@@ -101,10 +101,12 @@ public final class TimerBenchmark {
                 Instant wake = i < due ? t0.plusMillis((long) i * windowSeconds * 1000 / due) : t0.plus(Duration.ofDays(1 + i % 30));
                 batch.add(document("C-BENCH-" + i, wake.minus(Duration.ofMinutes(8)), policies, calendar));
                 if (batch.size() == 1000) {
+                    store.registerTimers(batch); // listed in the time buckets, as every save does
                     mongo.insertAll(batch);
                     batch.clear();
                 }
             }
+            store.registerTimers(batch);
             mongo.insertAll(batch);
             System.out.printf("loaded %,d open timers in %.1f s (%,d due over the next %d s)%n", store.countTimers(),
                     (System.nanoTime() - loadStart) / 1e9, due, windowSeconds);
@@ -166,7 +168,8 @@ public final class TimerBenchmark {
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         for (String name : List.of("engine-a", "engine-b")) {
-            TimerEngine engine = new TimerEngine(store, clocks, clock, name, props.timers().lease(), props.timers().batchSize());
+            TimerEngine engine = new TimerEngine(store, clocks, clock, name, props.timers().lease(), props.timers().batchSize(),
+                    props.timers().safetyScan());
             Thread t = new Thread(() -> {
                 while (!stop.get()) {
                     int n = engine.fireDue();
@@ -195,7 +198,8 @@ public final class TimerBenchmark {
         AtomicInteger fired = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (String name : List.of("drain-a", "drain-b")) {
-            TimerEngine engine = new TimerEngine(store, clocks, fixed, name, props.timers().lease(), props.timers().batchSize());
+            TimerEngine engine = new TimerEngine(store, clocks, fixed, name, props.timers().lease(), props.timers().batchSize(),
+                    props.timers().safetyScan());
             Thread t = new Thread(() -> fired.addAndGet(engine.drain()), name);
             t.start();
             threads.add(t);

@@ -3,6 +3,7 @@ package com.complaintdesk.sla.adapters.mongo;
 import com.complaintdesk.kit.outbox.OutboxDocument;
 import com.complaintdesk.sla.domain.ComplaintSla;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -28,6 +29,9 @@ public class SlaDocument extends OutboxDocument {
     public List<String> overdueClocks = List.of();
     public String correlationId;
     public Instant updatedAt;
+    /** The due time already listed in a time bucket (as loaded); not stored. */
+    @Transient
+    Instant registeredWakeAt;
 
     /** Keeps the timer and the overdue flag in step with the clocks; call before every save. */
     public void derive(Instant now) {

@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * MongoDB access of sla-service, including the durable timers: a timer is the {@code wakeAt} of a clocks document,
- * found through an index on it and claimed with an atomic conditional update that sets a lease (and bumps the
- * version, so a concurrent writer reloads and keeps the lease). A lease that runs out makes the timer claimable again.
+ * listed in a time bucket of its due minute ({@link TimerBuckets}) and claimed with an atomic conditional update that
+ * sets a lease (and bumps the version, so a concurrent writer reloads and keeps the lease). A lease that runs out makes
+ * the timer claimable again. A rare look-up by {@code wakeAt} itself ({@link #claimDueByScan}) is the safety net.
  */
 @Component
 public class SlaStore {
@@ -30,9 +31,11 @@ public class SlaStore {
     static final String ID_VERSION_INDEX = "id_version";
 
     private final MongoTemplate mongo;
+    private final TimerBuckets buckets;
 
     public SlaStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.buckets = new TimerBuckets(mongo, CLOCKS);
         mongo.indexOps(CLOCKS).createIndex(new Index().on("wakeAt", Sort.Direction.ASC));
         mongo.indexOps(CLOCKS).createIndex(new Index().on("overdue", Sort.Direction.ASC));
         mongo.indexOps(CLOCKS).createIndex(new Index().on("leaseToken", Sort.Direction.ASC).sparse());
@@ -44,11 +47,20 @@ public class SlaStore {
     }
 
     public Optional<SlaDocument> find(String complaintId) {
-        return Optional.ofNullable(mongo.findById(complaintId, SlaDocument.class));
+        SlaDocument doc = mongo.findById(complaintId, SlaDocument.class);
+        if (doc != null) {
+            doc.registeredWakeAt = doc.wakeAt; // the timer is in its bucket already
+        }
+        return Optional.ofNullable(doc);
     }
 
     /** Insert when new, else save with optimistic locking. Throws on a lost race (caller reloads and retries). */
     public void save(SlaDocument doc) {
+        // listed in its bucket before the save: a crash in between leaves a stale entry, which the claim drops
+        if (doc.wakeAt != null && !TimerBuckets.sameDue(doc.wakeAt, doc.registeredWakeAt)) {
+            buckets.register(doc.id, doc.wakeAt, doc.updatedAt);
+            doc.registeredWakeAt = doc.wakeAt;
+        }
         if (doc.getVersion() == null) {
             mongo.insert(doc);
         } else {
@@ -57,32 +69,55 @@ public class SlaStore {
     }
 
     /**
-     * Claims up to {@code max} timers due at {@code now} for {@code owner}, oldest first. Candidates come from the
-     * wakeAt index; each is then taken with a compare-and-set on {_id, version} (one indexed write), so two instances
-     * never claim the same one.
+     * Claims up to {@code max} timers due at {@code now} for {@code owner}, oldest minute first, from the time
+     * buckets ({@link TimerBuckets}: exact {@code _id} look-ups, indexed on MongoDB and on mongo-java-server alike).
+     * Each candidate is taken with a compare-and-set on {_id, version} (one indexed write), so two instances never
+     * claim the same one.
      */
     public List<String> claimDue(Instant now, String owner, Duration lease, int max) {
+        Update take = lease(now, owner, lease);
+        return buckets.claimDue(now, max, candidate -> claim(candidate, take));
+    }
+
+    /**
+     * The safety net behind the buckets: claims due timers found by their due time itself ({@code wakeAt <= now},
+     * the wakeAt index on MongoDB, a scan on mongo-java-server). Run rarely; it finds what a bucket missed (a writer
+     * stalled for more than a minute between reading its clock and registering, a lost bucket write).
+     */
+    public List<String> claimDueByScan(Instant now, String owner, Duration lease, int max) {
         Criteria claimable = Criteria.where("wakeAt").lte(now)
                 .orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now));
         Query candidates = new Query(claimable).with(Sort.by(Sort.Direction.ASC, "wakeAt")).limit(max);
         candidates.fields().include("_id").include("version");
-        List<Document> found = mongo.find(candidates, Document.class, CLOCKS);
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        // each candidate is taken with a compare-and-set on its version: a document another instance claimed (or
-        // fired, or a life-cycle event changed) since the look-up has a new version and no longer matches
-        String token = owner + "/" + UUID.randomUUID();
-        Update take = new Update().set("leaseOwner", owner).set("leaseToken", token).set("leaseUntil", now.plus(lease))
-                .inc("version", 1L);
+        Update take = lease(now, owner, lease);
         List<String> claimed = new ArrayList<>();
-        for (Document d : found) {
-            Query cas = new Query(Criteria.where("_id").is(d.get("_id")).and("version").is(d.get("version")));
-            if (mongo.updateFirst(cas, take, CLOCKS).getModifiedCount() == 1) {
+        for (Document d : mongo.find(candidates, Document.class, CLOCKS)) {
+            if (claim(new TimerBuckets.Candidate(String.valueOf(d.get("_id")), d.get("version")), take)) {
                 claimed.add(String.valueOf(d.get("_id")));
             }
         }
         return claimed;
+    }
+
+    /**
+     * Compare-and-set of a lease on one timer: a document another instance claimed (or fired, or a life-cycle event
+     * changed) since it was read has a new version and no longer matches.
+     */
+    private boolean claim(TimerBuckets.Candidate c, Update take) {
+        Query cas = new Query(Criteria.where("_id").is(c.id()).and("version").is(c.version()));
+        return mongo.updateFirst(cas, take, CLOCKS).getModifiedCount() == 1;
+    }
+
+    /** The lease of one claim (one batch of one instance). */
+    private static Update lease(Instant now, String owner, Duration lease) {
+        return new Update().set("leaseOwner", owner).set("leaseToken", owner + "/" + UUID.randomUUID())
+                .set("leaseUntil", now.plus(lease)).inc("version", 1L);
+    }
+
+    /** Lists stored timers in the buckets (documents written around {@link #save}, e.g. by a bulk load). */
+    public void registerTimers(List<SlaDocument> docs) {
+        buckets.registerAll(docs.stream().filter(d -> d.wakeAt != null)
+                .map(d -> new TimerBuckets.Timer(d.id, d.wakeAt, d.updatedAt)).toList());
     }
 
     public long countTimers() {

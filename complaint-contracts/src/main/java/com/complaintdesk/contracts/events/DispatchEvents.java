@@ -99,8 +99,17 @@ public final class DispatchEvents {
      * Someone was told about a complaint: the manager of a MAJOR complaint (SPEC §3.5/§3.8), the PR department when the
      * media is involved (no interviews, 7 5.3.4), a department manager when nobody is on duty, the recipient of an SLA
      * escalation. {@code recipient} is a staff user id; {@code role} a role of {@code Roles}.
+     * <p>
+     * {@code consultedBy} is set only when a person reached the recipient about this complaint rather than the system
+     * telling them: the service supervisor who consulted the department manager after the complainant disagreed
+     * (SPEC §3.12, seed 5.3.2 请示), which is what ends the 15-minute clock. Null on every other notice and on events
+     * written before it existed.
      */
-    public record StaffNotified(String recipient, String role, String department, String reason) implements ComplaintEvent {
+    public record StaffNotified(String recipient, String role, String department, String reason, String consultedBy)
+            implements ComplaintEvent {
+        public StaffNotified(String recipient, String role, String department, String reason) {
+            this(recipient, role, department, reason, null);
+        }
     }
 
     /** SPEC §3.8: a complaint became MAJOR after dispatch, so the department manager now supervises it. */

@@ -65,7 +65,8 @@ class EscalationAndSupervisionTest extends DispatchIntegrationTest {
             assertThat(consulted.body().get("managerConsultedAt").isNull()).isFalse();
             var reached = probe.await(r -> n.equals(r.key()) && r.value().contains("\"type\":\"StaffNotified\"")
                     && r.value().contains("Consulted by sup-zhou"), 1, Duration.ofSeconds(20)).get(0);
-            assertThat(reached.value()).contains("\"role\":\"DEPARTMENT_MANAGER\"").contains("\"recipient\":\"desk-mgr-liu\"");
+            assertThat(reached.value()).contains("\"role\":\"DEPARTMENT_MANAGER\"").contains("\"recipient\":\"desk-mgr-liu\"")
+                    .contains("\"consultedBy\":\"sup-zhou\"");
             var twice = post("/api/v1/dispatch/complaints/" + n + "/manager-consulted", supervisor,
                     "{\"instructions\":\"again\"}");
             assertThat(twice.status()).isEqualTo(409);

@@ -228,6 +228,7 @@ class HandlingCaseTest {
         assertThat(events).singleElement().isInstanceOfSatisfying(StaffNotified.class, n -> {
             assertThat(n.recipient()).isEqualTo("eng-mgr");
             assertThat(n.role()).isEqualTo(Roles.DEPARTMENT_MANAGER);
+            assertThat(n.consultedBy()).as("the notice that says the manager was reached in person").isEqualTo("sup-zhou");
         });
         assertThat(c.managerConsultedAt()).isEqualTo(NOW.plusSeconds(600));
         assertThat(c.history()).extracting(h -> h.what()).contains("MANAGER_CONSULTED");

@@ -40,7 +40,7 @@ public class ClockService {
             TriageEvents.ComplaintTransferred.class, TriageEvents.ComplaintTriaged.class, TriageEvents.ComplaintReclassified.class,
             DispatchEvents.ComplaintDispatched.class, DispatchEvents.SupervisorAssigned.class, DispatchEvents.StaffNotified.class,
             DispatchEvents.SolutionProposed.class, DispatchEvents.SolutionRejected.class, DispatchEvents.OnSiteArrived.class,
-            DispatchEvents.DisagreementRecorded.class,
+            DispatchEvents.DisagreementRecorded.class, DispatchEvents.DepartmentTransferred.class,
             DispatchEvents.ComplaintResolved.class, FollowupEvents.RevisitDone.class, FollowupEvents.ComplaintReopened.class,
             FollowupEvents.ComplaintClosed.class);
     private static final int ATTEMPTS = 8;

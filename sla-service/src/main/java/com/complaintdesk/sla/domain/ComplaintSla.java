@@ -105,7 +105,12 @@ public class ComplaintSla {
         } else if (event instanceof DispatchEvents.StaffNotified n) {
             if ("DEPARTMENT_MANAGER".equals(n.role())) {
                 stop(MAJOR_TO_MANAGER, at, "MANAGER_NOTIFIED", cal, out);
-                stop(SUPERVISOR_TO_MANAGER, at, "MANAGER_REACHED", cal, out);
+                if (n.consultedBy() != null) {
+                    // SPEC §3.12: the supervisor consulted the manager about this complaint. Any other notice to a
+                    // manager (an SLA escalation, this very clock's breach, a queue or PR notice) reaches nobody in
+                    // the sense of §3.12 and must not stop it
+                    stop(SUPERVISOR_TO_MANAGER, at, "MANAGER_REACHED", cal, out);
+                }
             } else if ("HQ_ANALYST".equals(n.role())) {
                 stop(MAJOR_TO_HQ, at, "HQ_NOTIFIED", cal, out);
             }
@@ -115,7 +120,13 @@ public class ComplaintSla {
             }
         } else if (event instanceof DispatchEvents.SolutionRejected r) {
             // the rejected solution's on-site work will not be done; a re-evaluated one that needs it starts it again
-            stop(ON_SITE_ARRIVAL, at, "SOLUTION_REJECTED", cal, out);
+            supersede(ON_SITE_ARRIVAL, at, "SOLUTION_REJECTED", cal, out);
+        } else if (event instanceof DispatchEvents.DepartmentTransferred t) {
+            // SPEC §3.10: the 24 hours run for the visit of the solution the department proposed. A transfer drops that
+            // proposal (the new department investigates and proposes anew), so the visit will not be made and its clock
+            // ends here; an on-site solution of the new department starts a fresh one. A reassignment inside the
+            // department keeps the proposal, and so the clock
+            supersede(ON_SITE_ARRIVAL, at, "DEPARTMENT_TRANSFERRED", cal, out);
         } else if (event instanceof DispatchEvents.OnSiteArrived o) {
             stop(ON_SITE_ARRIVAL, o.arrivedAt() != null ? o.arrivedAt() : at, "ARRIVED", cal, out);
         } else if (event instanceof DispatchEvents.DisagreementRecorded d) {
@@ -235,6 +246,14 @@ public class ComplaintSla {
         SlaClock c = clocks.get(name);
         if (c != null) {
             c.stop(at, reason, cal, out);
+        }
+    }
+
+    /** Ends a clock whose step will not be done because what it timed was dropped (not fulfilled, not late by itself). */
+    private void supersede(String name, Instant at, String reason, BusinessCalendar cal, List<ComplaintEvent> out) {
+        SlaClock c = clocks.get(name);
+        if (c != null) {
+            c.stop(at, reason, false, cal, out);
         }
     }
 

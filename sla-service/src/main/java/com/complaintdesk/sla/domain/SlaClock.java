@@ -159,6 +159,14 @@ public class SlaClock {
     }
 
     void stop(Instant at, String reason, BusinessCalendar cal, List<ComplaintEvent> out) {
+        stop(at, reason, !"CLOSED".equals(reason), cal, out);
+    }
+
+    /**
+     * Stops the clock. {@code fulfilled}: its step was done (arrived, resolved, reached); otherwise it was called off
+     * (the complaint closed, or what it timed was superseded), which its history records as cancelled.
+     */
+    void stop(Instant at, String reason, boolean fulfilled, BusinessCalendar cal, List<ComplaintEvent> out) {
         if (state == State.STOPPED) {
             return;
         }
@@ -173,7 +181,6 @@ public class SlaClock {
         long elapsed = Math.max(0, Duration.between(startedAt, at).toSeconds());
         long paused = pausedSeconds();
         long business = Math.max(0, cal.businessTimeBetween(startedAt, at).toSeconds());
-        boolean fulfilled = !"CLOSED".equals(reason);
         history.add(new ClockMetric(fulfilled ? ClockMetric.Kind.FULFILLED : ClockMetric.Kind.CANCELLED, at,
                 reason + (breached ? ", late" : ", on time")));
         out.add(new SlaEvents.SlaClockStopped(name, at, breached, startedAt, dueAt, elapsed, paused, business, reason));

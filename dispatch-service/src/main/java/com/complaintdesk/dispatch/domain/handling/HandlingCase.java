@@ -299,7 +299,7 @@ public final class HandlingCase {
         events.add(new OnSiteHandlingRecorded(by, note, complainantAgrees));
         if (!complainantAgrees) {
             // the clock runs until the supervisor has consulted the manager: no automatic notification stands in for
-            // that conversation (a notification to the manager is what sla-service takes as "manager reached")
+            // that conversation (sla-service stops it only on the notice that carries consultedBy)
             disagreementAt = now;
             managerConsultedAt = null;
             events.add(new DisagreementRecorded(by, note));
@@ -321,8 +321,9 @@ public final class HandlingCase {
         managerConsultedAt = now;
         note(now, "MANAGER_CONSULTED", by, manager + " consulted "
                 + java.time.Duration.between(disagreementAt, now).toSeconds() + " s after the disagreement: " + instructions);
+        // consultedBy marks the one notice that says the manager was reached in person (what stops the clock)
         return List.of(new StaffNotified(manager, Roles.DEPARTMENT_MANAGER, department,
-                "Consulted by " + by + " about the complainant's disagreement after on-site handling: " + instructions));
+                "Consulted by " + by + " about the complainant's disagreement after on-site handling: " + instructions, by));
     }
 
     /** SPEC §3.13: only after the complainant accepted the solution, and after the on-site arrival when one is needed. */

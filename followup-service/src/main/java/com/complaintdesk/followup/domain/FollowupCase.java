@@ -195,16 +195,20 @@ public final class FollowupCase {
         if (attempts < policy.maxAttempts()) {
             return events;
         }
-        // retry policy exhausted: recorded as unreachable
+        if (policy.unreachableOutcome() == UnreachableOutcome.HOLD) {
+            // held open for the service supervisor: the revisit is not over (a later contact may still reach the
+            // complainant), so it is not done yet. It is done once, with the rating, when someone reaches them; the
+            // last failed attempt (attempt = maxAttempts) says it is held, and the revisit clock runs on to the
+            // supervisor (SPEC §4)
+            status = FollowupStatus.UNREACHABLE;
+            return events;
+        }
+        // retry policy exhausted: recorded as unreachable, and that is the end of this revisit
         RevisitResult result = new RevisitResult(now, answer.by(), false, null, false, null, answer.comment(),
                 !now.isAfter(revisit.dueAt()), false);
         revisit = revisit.withResult(result);
         events.add(new RevisitDone(false, null, false, "unreachable after " + attempts + " attempts", answer.by(), result.onTime()));
-        if (policy.unreachableOutcome() == UnreachableOutcome.CLOSE) {
-            events.addAll(closeOrAwaitReport("revisit: complainant unreachable after " + attempts + " attempts", policy, now));
-        } else {
-            status = FollowupStatus.UNREACHABLE;
-        }
+        events.addAll(closeOrAwaitReport("revisit: complainant unreachable after " + attempts + " attempts", policy, now));
         return events;
     }
 
@@ -217,12 +221,17 @@ public final class FollowupCase {
         if (!satisfied && (answer.reason() == null || answer.reason().isBlank())) {
             throw new InvalidCommand("reason", "is required for a rating below " + policy.satisfiedFrom());
         }
+        // one revisit is done once: a revisit held unreachable before HOLD kept it open was already published as done
+        // (not reached), so reaching the complainant now records the rating and its outcome, and no second RevisitDone
+        boolean doneBefore = revisit.finished();
         RevisitResult result = new RevisitResult(now, answer.by(), true, rating, satisfied, answer.reason(),
                 answer.comment(), !now.isAfter(revisit.dueAt()), answer.byComplainant());
         revisit = revisit.withResult(result);
         String comment = satisfied ? answer.comment() : join(answer.reason(), answer.comment());
         List<ComplaintEvent> events = new ArrayList<>();
-        events.add(new RevisitDone(true, rating, satisfied, comment, answer.by(), result.onTime()));
+        if (!doneBefore) {
+            events.add(new RevisitDone(true, rating, satisfied, comment, answer.by(), result.onTime()));
+        }
         if (satisfied) {
             events.addAll(closeOrAwaitReport("revisit: complainant satisfied (" + rating + "/5)", policy, now));
         } else {

@@ -8,7 +8,7 @@ public enum FollowupStatus {
     REVISIT_DUE,
     /** Not satisfied at the revisit; back with the department until it is resolved again. */
     REOPENED,
-    /** Unreachable after the allowed attempts, held for the supervisor (policy HOLD). */
+    /** Unreachable after the allowed attempts, held open for the supervisor (policy HOLD); the revisit is not done yet. */
     UNREACHABLE,
     /** Revisit finished, but a major/vicious complaint waits for its special report (SPEC §3.16). */
     AWAITING_SPECIAL_REPORT,

@@ -4,6 +4,9 @@ package com.complaintdesk.followup.domain;
 public enum UnreachableOutcome {
     /** Recorded as unreachable and closed (unless a special report is still missing). */
     CLOSE,
-    /** Recorded as unreachable and left open for the service supervisor; a later reached attempt may still be recorded. */
+    /**
+     * Left open for the service supervisor: the revisit is not done until a later contact reaches the complainant
+     * (one RevisitDone then, with the rating); meanwhile its clock runs on and escalates.
+     */
     HOLD
 }

@@ -184,13 +184,54 @@ class FollowupCaseTest {
 
         var events = c.recordRevisit(RevisitAnswer.unreachable("no answer", "desk-1"), hold, nextMonday);
 
-        assertThat(events).hasSize(2).noneMatch(e -> e instanceof ComplaintClosed);
+        // held open for the supervisor: the revisit is not done yet
+        assertThat(events).containsExactly(new RevisitAttemptFailed(1, 1, "no answer", "desk-1"));
         assertThat(c.status()).isEqualTo(FollowupStatus.UNREACHABLE);
+        assertThat(c.revisit().finished()).isFalse();
         assertThatThrownBy(() -> c.recordRevisit(RevisitAnswer.unreachable("again", "desk-1"), hold, nextMonday))
                 .isInstanceOf(IllegalTransition.class);
 
         var reached = c.recordRevisit(RevisitAnswer.rated(4, null, null, "desk-1"), hold, at("2026-12-03T10:00"));
-        assertThat(reached).last().isInstanceOf(ComplaintClosed.class);
+        assertThat(reached).containsExactly(new RevisitDone(true, 4, true, null, "desk-1", false),
+                new ComplaintClosed("revisit: complainant satisfied (4/5)"));
+    }
+
+    @Test
+    void given_the_hold_policy_when_a_held_revisit_is_answered_then_revisit_done_is_published_exactly_once() {
+        RevisitPolicy hold = Policies.withUnreachable(UnreachableOutcome.HOLD, 2);
+        FollowupCase c = resolvedConsumer();
+        List<ComplaintEvent> all = new java.util.ArrayList<>();
+
+        all.addAll(c.recordRevisit(RevisitAnswer.unreachable("no answer", "desk-1"), hold, nextMonday));
+        all.addAll(c.recordRevisit(RevisitAnswer.unreachable("switched off", "desk-1"), hold, nextMonday.plusSeconds(3600)));
+        all.addAll(c.answerByComplainant(RevisitAnswer.fromComplainant(2, "still broken", null), hold, at("2026-12-02T09:00")));
+        // the desk reaches them too, and the complainant answers again: both refused, nothing published
+        assertThatThrownBy(() -> c.recordRevisit(RevisitAnswer.rated(5, null, null, "desk-1"), hold, at("2026-12-02T10:00")))
+                .isInstanceOf(IllegalTransition.class);
+        assertThatThrownBy(() -> c.answerByComplainant(RevisitAnswer.fromComplainant(5, null, null), hold, at("2026-12-02T10:00")))
+                .isInstanceOf(IllegalTransition.class);
+
+        assertThat(all).filteredOn(RevisitDone.class::isInstance)
+                .containsExactly(new RevisitDone(true, 2, false, "still broken", "complainant", false));
+        assertThat(all).last().isEqualTo(new ComplaintReopened("still broken", 1, "ENGINEERING", "h-1", null));
+        assertThat(c.revisit().result().satisfaction()).isEqualTo(2);
+    }
+
+    @Test
+    void given_a_revisit_held_with_its_unreachable_result_already_published_when_reached_then_not_published_as_done_again() {
+        // a case stored before HOLD kept the revisit open: UNREACHABLE with the unreachable result, published as done
+        Revisit heldBefore = new Revisit(1, resolvedAt, at("2026-12-01T18:00"), "PHONE_OR_VISIT", "SERVICE_DESK",
+                "TRIAGE_OFFICER", List.of(new Revisit.Attempt(nextMonday, "desk-1", "no answer")),
+                new RevisitResult(nextMonday, "desk-1", false, null, false, null, "no answer", true, false));
+        FollowupCase c = new FollowupCase("C-20261127-000002", ComplainantType.CONSUMER, "phone-digest", null,
+                Severity.GENERAL, Set.of(), "ENGINEERING", "h-1", FollowupStatus.UNREACHABLE, heldBefore, List.of(), 0,
+                null, null, null, false);
+
+        var reached = c.recordRevisit(RevisitAnswer.rated(4, null, null, "desk-1"), Policies.withUnreachable(
+                UnreachableOutcome.HOLD, 1), at("2026-12-03T10:00"));
+
+        assertThat(reached).containsExactly(new ComplaintClosed("revisit: complainant satisfied (4/5)"));
+        assertThat(c.revisit().result().satisfaction()).isEqualTo(4);
     }
 
     @Test

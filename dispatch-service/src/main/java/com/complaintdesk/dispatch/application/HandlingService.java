@@ -177,36 +177,50 @@ public class HandlingService {
         return new Routed(dept, route);
     }
 
-    /** SPEC §3.14: back to DISPATCHED in the same department, the same handler if still on duty. */
+    /**
+     * SPEC §3.14: back to DISPATCHED in the same department, the same handler if still on duty. Followup reopens only
+     * after a resolution, so the reopen is never dropped for the state it meets: from RESOLVED or CLOSED it reopens;
+     * a complaint still being handled takes it in (counted, escalated, the handler told) and goes on; only a reopen
+     * already taken in (by followup's number; a redelivery is caught by the event id) changes nothing.
+     */
     public void onReopened(EventEnvelope<ComplaintEvent> env, ComplaintReopened r) {
         CaseDocument doc = cases.find(env.complaintId()).orElse(null);
         if (doc == null || doc.alreadyProcessed(env.eventId())) {
             return;
         }
         HandlingCase c = doc.handling;
-        if (c.status() != HandlingStatus.RESOLVED) {
-            log.warn("reopen of {} ignored: it is {}", doc.number, c.status());
+        if (!c.isDispatched() || c.alreadyReopened(r.reopenCount())) {
+            log.warn("reopen {} of {} ignored: {}", r.reopenCount(), doc.number,
+                    c.isDispatched() ? "taken in already (last " + c.lastReopenNumber() + ")" : "never dispatched here");
             doc.markProcessed(env.eventId());
             saveCaused(doc, env, List.of(), c.handler(), c.status() != null && c.status().isOpen(), null);
             return;
         }
         String dept = c.department();
-        Optional<Handler> chosen = organisation.holderOf(doc.number).filter(h -> h.department().equals(dept));
-        if (chosen.isEmpty()) {
-            chosen = assigner.claim(doc.number, dept, null, c.content(), Set.of(), c.handler(), clock.instant());
+        Instant now = clock.instant();
+        String previous = c.handler();
+        boolean wasOpen = c.status().isOpen();
+        List<ComplaintEvent> caused = new ArrayList<>();
+        String to = null;
+        if (wasOpen) {
+            caused.addAll(c.reopenWhileOpen(r.reason(), r.reopenCount(), managerOf(dept), now));
+        } else {
+            Optional<Handler> chosen = organisation.holderOf(doc.number).filter(h -> h.department().equals(dept));
+            if (chosen.isEmpty()) {
+                chosen = assigner.claim(doc.number, dept, null, c.content(), Set.of(), c.handler(), now);
+            }
+            to = chosen.map(Handler::id).orElse(null);
+            caused.addAll(c.reopen(r.reason(), r.reopenCount(), to, managerOf(dept), now));
         }
-        String to = chosen.map(Handler::id).orElse(null);
-        List<ComplaintEvent> caused = new ArrayList<>(c.reopen(r.reason(), to, managerOf(dept), clock.instant()));
         if (r.escalateTo() == EscalationLevel.DEPARTMENT_MANAGER || r.escalateTo() == EscalationLevel.HQ) {
             // a repeated reopen goes up the ladder: the manager supervises it from now on
-            caused.addAll(c.superviseBy(managerOf(dept), "reopened " + r.reopenCount() + " times", clock.instant()));
+            caused.addAll(c.superviseBy(managerOf(dept), "reopened " + r.reopenCount() + " times", now));
         }
         if (r.escalateTo() == EscalationLevel.HQ) {
-            caused.addAll(c.recordEscalation("REOPEN", EscalationLevel.HQ, organisation.settings().hq, Roles.HQ_ANALYST,
-                    clock.instant()));
+            caused.addAll(c.recordEscalation("REOPEN", EscalationLevel.HQ, organisation.settings().hq, Roles.HQ_ANALYST, now));
         }
         doc.markProcessed(env.eventId());
-        saveCaused(doc, env, caused, null, false, to);
+        saveCaused(doc, env, caused, wasOpen ? previous : null, wasOpen, to);
     }
 
     /** An SLA escalation: recorded in the history and passed to the person of that level. */

@@ -175,6 +175,67 @@ class HandlingCaseTest {
         assertThat(c.history()).extracting(h -> h.what()).contains("RESOLVED", "REOPENED");
     }
 
+    /** In progress: the complainant accepted the solution, the handler is carrying it out. */
+    static HandlingCase inProgress() {
+        HandlingCase c = proposed(false);
+        c.acceptSolution(null, NOW);
+        return c;
+    }
+
+    @Test
+    void given_a_reopen_that_meets_a_complaint_still_in_progress_when_it_is_resolved_then_the_reopen_was_kept_not_lost() {
+        HandlingCase c = inProgress();
+
+        var early = c.reopenWhileOpen("still too hot", 1, "eng-mgr", NOW);
+
+        // the work goes on: nothing reset, no new dispatch; the reopen is counted and the handler is told
+        assertThat(c.status()).isEqualTo(HandlingStatus.IN_PROGRESS);
+        assertThat(c.solution()).isNotNull();
+        assertThat(c.reopenCount()).isEqualTo(1);
+        assertThat(early).singleElement().isInstanceOfSatisfying(StaffNotified.class, n -> {
+            assertThat(n.recipient()).isEqualTo(c.handler());
+            assertThat(n.role()).isEqualTo(Roles.HANDLER);
+            assertThat(n.reason()).contains("still too hot");
+        });
+        c.resolve(new Resolution("fixed", null, null, "h", NOW), NOW);
+        assertThat(c.status()).isEqualTo(HandlingStatus.RESOLVED);
+        assertThat(c.alreadyReopened(1)).as("the same reopen does not reopen this resolution").isTrue();
+        assertThat(c.alreadyReopened(2)).isFalse();
+
+        c.reopen("worse now", 2, "eng-h1", "eng-mgr", NOW);
+        assertThat(c.status()).isEqualTo(HandlingStatus.DISPATCHED);
+        assertThat(c.reopenCount()).isEqualTo(2);
+    }
+
+    @Test
+    void given_the_resolution_first_when_the_reopen_comes_then_it_is_dispatched_again_and_not_twice() {
+        HandlingCase c = inProgress();
+        c.resolve(new Resolution("fixed", null, null, "h", NOW), NOW);
+
+        var events = c.reopen("still too hot", 1, "eng-h1", "eng-mgr", NOW);
+
+        assertThat(events).first().isInstanceOfSatisfying(ComplaintDispatched.class,
+                d -> assertThat(d.kind()).isEqualTo(ComplaintDispatched.Kind.REOPENED));
+        assertThat(c.status()).isEqualTo(HandlingStatus.DISPATCHED);
+        assertThat(c.alreadyReopened(1)).isTrue();
+        assertThatThrownBy(() -> c.reopen("still too hot", 1, "eng-h1", "eng-mgr", NOW)).isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void given_a_closed_complaint_when_a_later_reopen_comes_then_it_is_reopened_in_its_department() {
+        HandlingCase c = inProgress();
+        c.resolve(new Resolution("fixed", null, null, "h", NOW), NOW);
+        c.close("revisit: complainant satisfied", NOW);
+
+        var events = c.reopen("changed my mind", 1, null, "eng-mgr", NOW);
+
+        assertThat(c.status()).as("nobody on duty: queued").isEqualTo(HandlingStatus.QUEUED);
+        assertThat(c.department()).isEqualTo("ENGINEERING");
+        assertThat(events).anyMatch(e -> e instanceof StaffNotified n && n.recipient().equals("eng-mgr"));
+        assertThat(c.history()).filteredOn(h -> h.what().equals("REOPENED")).singleElement()
+                .satisfies(h -> assertThat(h.detail()).contains("it was CLOSED"));
+    }
+
     @Test
     void given_a_closed_complaint_when_acting_then_every_action_is_refused() {
         HandlingCase c = proposed(false);

@@ -67,6 +67,8 @@ public final class HandlingCase {
     private int dispatchCount;
     private Resolution resolution;
     private int reopenCount;
+    /** Followup's number of the last reopen taken in ({@code ComplaintReopened.reopenCount}); 0 before any. */
+    private int lastReopenNumber;
     private List<String> preventiveMeasures = new ArrayList<>();
     private List<HistoryEntry> history = new ArrayList<>();
     private List<ComplainantNotice> notices = new ArrayList<>();
@@ -354,21 +356,55 @@ public final class HandlingCase {
      * previous handler if still on duty, another one otherwise, or null (queue).
      */
     public List<ComplaintEvent> reopen(String reason, String toHandler, String manager, Instant now) {
-        require(EnumSet.of(HandlingStatus.RESOLVED), "reopen");
+        return reopen(reason, 0, toHandler, manager, now);
+    }
+
+    /**
+     * SPEC §3.14, reopen number {@code number} of followup (0 when unknown). A reopen always follows a resolution, so it
+     * is taken from either terminal state: RESOLVED, or CLOSED should followup's reopen be delivered after a close.
+     * A complaint still being handled takes it in with {@link #reopenWhileOpen}; a reopen already taken in
+     * ({@link #alreadyReopened}) is not applied again.
+     */
+    public List<ComplaintEvent> reopen(String reason, int number, String toHandler, String manager, Instant now) {
+        require(EnumSet.of(HandlingStatus.RESOLVED, HandlingStatus.CLOSED), "reopen");
+        boolean wasClosed = status == HandlingStatus.CLOSED;
         this.reopenCount++;
+        this.lastReopenNumber = Math.max(lastReopenNumber, number);
         this.handler = toHandler;
         this.status = toHandler == null ? HandlingStatus.QUEUED : HandlingStatus.DISPATCHED;
         this.solution = null;
         this.resolution = null;
         this.onSiteArrivedAt = null;
         this.appealLevel = EscalationLevel.HANDLER;
-        note(now, "REOPENED", "followup", reason + " → " + (toHandler == null ? "queue" : toHandler));
+        note(now, "REOPENED", "followup", reason + " → " + (toHandler == null ? "queue" : toHandler)
+                + (wasClosed ? " (it was CLOSED)" : ""));
         List<ComplaintEvent> events = new ArrayList<>();
         events.add(dispatched(toHandler == null, "reopened (" + reopenCount + "): " + reason, Kind.REOPENED));
         if (toHandler == null) {
             events.add(notify(manager, Roles.DEPARTMENT_MANAGER, "Reopened complaint waits in your queue: nobody is on duty.", now));
         }
         return events;
+    }
+
+    /**
+     * A reopen that reaches a complaint still in its department's hands (its resolution never reached this case, e.g.
+     * state restored from before it): the complaint is being handled already, so nothing is reset and no new dispatch
+     * goes out; the reopen is counted, kept in the history, and the handler (the manager while it is queued) is told
+     * the complainant was not satisfied. Its next resolution is revisited again.
+     */
+    public List<ComplaintEvent> reopenWhileOpen(String reason, int number, String manager, Instant now) {
+        requireOpen("take in a reopen on");
+        this.reopenCount++;
+        this.lastReopenNumber = Math.max(lastReopenNumber, number);
+        note(now, "REOPENED", "followup", reason + " → still " + status + " with " + (handler == null ? "the queue" : handler));
+        String told = "Not satisfied at the revisit (reopen " + reopenCount + "): " + reason;
+        return List.of(handler == null ? notify(manager, Roles.DEPARTMENT_MANAGER, told, now)
+                : notify(handler, Roles.HANDLER, told, now));
+    }
+
+    /** Followup's reopen {@code number} (or a later one) was taken in already: a duplicate must not reopen again. */
+    public boolean alreadyReopened(int number) {
+        return number > 0 && number <= lastReopenNumber;
     }
 
     /**
@@ -509,6 +545,7 @@ public final class HandlingCase {
     public int dispatchCount() { return dispatchCount; }
     public Resolution resolution() { return resolution; }
     public int reopenCount() { return reopenCount; }
+    public int lastReopenNumber() { return lastReopenNumber; }
     public List<String> preventiveMeasures() { return List.copyOf(preventiveMeasures); }
     public List<HistoryEntry> history() { return List.copyOf(history); }
     /** What the complainant has been told, in order. */

@@ -1,10 +1,13 @@
 package com.complaintdesk.reporting.adapters;
 
 import com.complaintdesk.reporting.adapters.mongo.CounterStore;
+import com.complaintdesk.reporting.adapters.mongo.LedgerStore;
 import com.complaintdesk.reporting.statistics.domain.CounterCells;
 import com.complaintdesk.reporting.support.ReportingIntegrationTest;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +18,17 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The counter change of one ledger write is applied in one read and one bulk write, and still at most once per cell. */
+/**
+ * The counter change of one ledger write is applied in one read and one bulk write, and still at most once per cell;
+ * the ledger's versioned saves have the {@code (_id, version)} index the Mongo-wire store needs (test profile sets
+ * {@code kit.outbox.id-indexes}, as the local run does).
+ */
 class CounterStoreTest extends ReportingIntegrationTest {
 
     @Autowired
     CounterStore counters;
+    @Autowired
+    MongoTemplate mongo;
 
     private static CounterStore.CellDelta cell(String period, String metric, String value, int delta) {
         return CounterStore.CellDelta.of(new CounterCells.Cell(CounterCells.DAY, period, metric, "category", value), delta);
@@ -69,5 +78,15 @@ class CounterStoreTest extends ReportingIntegrationTest {
         }
         assertThat(count(day, "received", value)).isEqualTo(16);
         assertThat(count(day, "resolved", value)).isEqualTo(16);
+    }
+
+    @Test
+    void the_ledger_has_the_unique_id_version_index_for_its_versioned_saves() {
+        List<Document> indexes = mongo.getCollection(LedgerStore.COLLECTION).listIndexes().into(new ArrayList<>());
+        assertThat(indexes).anySatisfy(i -> {
+            assertThat(i.getString("name")).isEqualTo("_id_version");
+            assertThat(i.get("key", Document.class).keySet()).containsExactly("_id", "version");
+            assertThat(i.getBoolean("unique")).isTrue();
+        });
     }
 }

@@ -73,7 +73,7 @@ public final class StatisticsBenchmark {
             FactExtractor extractor = new FactExtractor(properties.zone());
             CounterStore counters = new CounterStore(mongo);
             counters.ensureIndexes();
-            LedgerStore ledger = new LedgerStore(mongo);
+            LedgerStore ledger = new LedgerStore(mongo, false);
             ledger.ensureIndexes();
 
             System.out.printf("generating %,d complaints of 2026-11 ...%n", complaints);

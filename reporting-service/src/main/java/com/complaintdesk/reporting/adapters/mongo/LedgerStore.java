@@ -1,6 +1,8 @@
 package com.complaintdesk.reporting.adapters.mongo;
 
 import com.complaintdesk.reporting.ledger.domain.LedgerEntry;
+import com.mongodb.client.model.IndexOptions;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -22,14 +24,26 @@ public class LedgerStore {
             "entry.firstResolvedAt", "entry.updatedAt", "pendingCounters.createdAt");
 
     private final MongoTemplate mongo;
+    private final boolean idIndexes;
 
-    public LedgerStore(MongoTemplate mongo) {
+    /**
+     * @param idIndexes {@code kit.outbox.id-indexes}: also a unique {@code (_id, version)} index, which the
+     *                  Mongo-wire store needs to answer a versioned save without reading the whole collection (it
+     *                  uses an index only for a query naming exactly that index's fields); a real MongoDB does not
+     */
+    public LedgerStore(MongoTemplate mongo, @Value("${kit.outbox.id-indexes:false}") boolean idIndexes) {
         this.mongo = mongo;
+        this.idIndexes = idIndexes;
     }
 
     public void ensureIndexes() {
         for (String field : INDEXED) {
             mongo.indexOps(COLLECTION).createIndex(new Index().on(field, Sort.Direction.ASC));
+        }
+        if (idIndexes) {
+            // unique because _id alone is: every save of an existing entry sends {_id, version}
+            mongo.getCollection(COLLECTION).createIndex(new org.bson.Document("_id", 1).append("version", 1),
+                    new IndexOptions().unique(true).name("_id_version"));
         }
     }
 

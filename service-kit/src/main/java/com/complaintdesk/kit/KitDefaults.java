@@ -10,6 +10,14 @@ import java.util.Map;
 /**
  * Defaults every service shares, at the lowest precedence: a service's application.yml or an environment variable
  * overrides any of them. Observability (traces across HTTP and Kafka, Prometheus, probes) is on everywhere.
+ * <p>
+ * Stopping (SIGTERM, a rolling update, a rebalance of the pods): a listener container stops after the record in hand
+ * ({@code spring.kafka.listener.immediate-stop}) instead of first applying the rest of its last poll (up to
+ * {@code max.poll.records}, each a few MongoDB round trips), which under a backlog outlasted the container's stop timeout
+ * and the pod's grace period; the records it leaves are redelivered to the partition's next owner, and every consumer
+ * is idempotent. Each shutdown phase (HTTP drain, listener stop) is bounded well inside the pods' 40 s grace period.
+ * A service that wants the old behaviour sets {@code spring.kafka.listener.immediate-stop=false}
+ * ({@code SPRING_KAFKA_LISTENER_IMMEDIATESTOP=false}).
  */
 public class KitDefaults implements EnvironmentPostProcessor {
 
@@ -17,6 +25,8 @@ public class KitDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.kafka.template.observation-enabled", "true"),
             Map.entry("spring.kafka.listener.observation-enabled", "true"),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+            Map.entry("spring.kafka.listener.immediate-stop", "true"),
+            Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "10s"),
             Map.entry("spring.kafka.admin.fail-fast", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),

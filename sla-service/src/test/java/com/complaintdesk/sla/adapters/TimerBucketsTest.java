@@ -171,9 +171,17 @@ class TimerBucketsTest extends SlaSpringTest {
         for (String c : List.of("sla_timer_minutes", "sla_timer_hours", "sla_timer_cursor")) {
             mongo.remove(new Query(), c);
         }
+        // ... except one written by a save before the first walk, for a timer that has moved since
+        Instant gone = shanghai("2031-01-06T10:00");
+        long goneMinute = Math.floorDiv(gone.getEpochSecond(), 60);
+        mongo.getCollection("sla_timer_minutes").insertOne(new Document("_id", goneMinute).append("v", 1L)
+                .append("e", List.of(new Document("i", "C-moved-since").append("a", java.util.Date.from(gone)))));
+        mongo.getCollection("sla_timer_hours").insertOne(new Document("_id", Math.floorDiv(goneMinute, 60)).append("v", 1L));
         clock.set(shanghai("2031-03-25T10:00"));
         assertThat(new TimerEngine(new SlaStore(mongo), clocks, clock, "instance-first", LEASE, 500, NO_SAFETY_SCAN).drain())
                 .isGreaterThanOrEqualTo(ids.size());
         assertThat(ids).allSatisfy(id -> assertThat(warningsAndBreaches(id)).isPositive());
+        assertThat(mongo.findById(goneMinute, Document.class, "sla_timer_minutes"))
+                .as("the stale bucket from before the cursor is walked and dropped").isNull();
     }
 }

@@ -224,6 +224,13 @@ final class TimerBuckets {
                 .map(d -> new Timer(String.valueOf(d.get("_id")), d.getDate("wakeAt").toInstant(), null)).toList();
         registerAll(found);
         long start = found.stream().mapToLong(TimerBuckets::bucketOf).min().orElse(minute(now) - 1);
+        // buckets written before the cursor existed (saves since start-up) may hold entries that have gone stale
+        // since; the walk must start at or below them to prune them
+        Query oldest = new Query().with(Sort.by(Sort.Direction.ASC, "_id")).limit(1);
+        Document first = mongo.findOne(oldest, Document.class, MINUTES);
+        if (first != null) {
+            start = Math.min(start, ((Number) first.get("_id")).longValue());
+        }
         mongo.upsert(byId(CURSOR_ID), new Update().min("minute", Math.min(start, minute(now) - 1)).inc("v", 1L), CURSOR);
     }
 

@@ -32,6 +32,8 @@ public class TriageCaseDocument extends OutboxDocument {
     public boolean resolved;
     public String collectiveCaseId;
     public boolean corrected;
+    /** The keys of {@code triage_lookup} this complaint is listed under (Mongo-wire store only; see TriageStore). */
+    public List<String> lookupKeys = new ArrayList<>();
     /** Members of a collective case this complaint opened whose upgrade is not yet written (finished on redelivery). */
     public List<String> pendingCollectiveMembers = new ArrayList<>();
 

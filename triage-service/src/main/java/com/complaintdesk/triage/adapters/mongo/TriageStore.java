@@ -4,27 +4,134 @@ import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.triage.domain.model.TriageStatus;
 import com.complaintdesk.kit.events.EventCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Triage complaints and collective cases in MongoDB; each write carries its events in the document's outbox. */
+/**
+ * Triage complaints and collective cases in MongoDB; each write carries its events in the document's outbox.
+ * <p>
+ * The two look-ups of every classification (same matter, same complainant) go one of two ways. On a real MongoDB they
+ * are queries served by the compound indexes created at start. On the Mongo-wire store ({@code kit.outbox.id-indexes},
+ * the local run), which reads the whole collection for any query that is not exactly a unique index's fields, they
+ * go through {@link #LOOKUP}: one document per matter and day and one per complainant, listing the numbers written
+ * under that key. A write adds its keys there <em>before</em> it saves the complaint (and records them on it), so
+ * every stored complaint is listed under the keys of its stored fields; listed numbers are then read by {@code _id}
+ * and filtered here by exactly the criteria of the query, so a stale listing (a complaint since reclassified) drops
+ * out and the answer is the query's.
+ */
 @Component
-public class TriageStore {
+public class TriageStore implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TriageStore.class);
+    static final String LOOKUP = "triage_lookup";
 
     private final MongoTemplate mongo;
     private final EventCodec codec;
+    private final boolean lookupDocuments;
 
-    public TriageStore(MongoTemplate mongo, EventCodec codec) {
+    public TriageStore(MongoTemplate mongo, EventCodec codec, @Value("${kit.outbox.id-indexes:false}") boolean lookupDocuments) {
         this.mongo = mongo;
         this.codec = codec;
+        this.lookupDocuments = lookupDocuments;
+    }
+
+    /**
+     * The look-ups' indexes on a real MongoDB (the {@code @CompoundIndex} annotations alone create nothing: Spring
+     * Data's index auto-creation is off); with the look-up documents, the listing of complaints written before them.
+     */
+    @Override
+    public void afterPropertiesSet() {
+        var ops = mongo.indexOps(TriageCaseDocument.class);
+        ops.createIndex(new Index().on("category", Sort.Direction.ASC).on("subjectKey", Sort.Direction.ASC)
+                .on("receivedAt", Sort.Direction.ASC).named("same_matter"));
+        ops.createIndex(new Index().on("contactKey", Sort.Direction.ASC).on("receivedAt", Sort.Direction.ASC).named("same_complainant"));
+        ops.createIndex(new Index().on("status", Sort.Direction.ASC).named("status"));
+        if (lookupDocuments) {
+            listUnlisted();
+        }
+    }
+
+    /** Complaints stored without {@code lookupKeys} (written before the look-up documents existed): list them once. */
+    private void listUnlisted() {
+        Query unlisted = new Query(Criteria.where("lookupKeys").exists(false));
+        unlisted.fields().include("contactKey").include("category").include("subjectKey").include("receivedAt");
+        int n = 0;
+        for (org.bson.Document d : mongo.find(unlisted, org.bson.Document.class, mongo.getCollectionName(TriageCaseDocument.class))) {
+            Object at = d.get("receivedAt");
+            Instant receivedAt = at instanceof java.util.Date date ? date.toInstant() : null;
+            List<String> keys = lookupKeys(d.getString("contactKey"), d.getString("category"), d.getString("subjectKey"), receivedAt);
+            String number = String.valueOf(d.get("_id"));
+            keys.forEach(k -> list(k, number));
+            // no version change: a save racing this one writes its own keys, listed before it saved
+            mongo.updateFirst(new Query(Criteria.where("_id").is(number)), new Update().set("lookupKeys", keys),
+                    mongo.getCollectionName(TriageCaseDocument.class));
+            n++;
+        }
+        if (n > 0) {
+            log.info("listed {} earlier complaints in {}", n, LOOKUP);
+        }
+    }
+
+    static List<String> lookupKeys(String contactKey, String category, String subjectKey, Instant receivedAt) {
+        List<String> keys = new ArrayList<>(2);
+        if (contactKey != null) {
+            keys.add(contactKeyOf(contactKey));
+        }
+        if (category != null && subjectKey != null && receivedAt != null) {
+            keys.add(matterKeyOf(category, subjectKey, receivedAt.atZone(ZoneOffset.UTC).toLocalDate()));
+        }
+        return keys;
+    }
+
+    private static String contactKeyOf(String contactKey) {
+        return "c|" + contactKey;
+    }
+
+    private static String matterKeyOf(String category, String subjectKey, LocalDate utcDay) {
+        return "m|" + category + "|" + subjectKey + "|" + utcDay;
+    }
+
+    private void list(String key, String number) {
+        Query byKey = new Query(Criteria.where("_id").is(key));
+        Update add = new Update().addToSet("numbers", number);
+        try {
+            mongo.upsert(byKey, add, LOOKUP);
+        } catch (org.springframework.dao.DuplicateKeyException created) {
+            mongo.upsert(byKey, add, LOOKUP); // another writer created the key's document first: now it exists
+        }
+    }
+
+    /** The complaints listed under the keys, read by {@code _id}. */
+    private List<TriageCaseDocument> listed(Collection<String> keys) {
+        Set<String> numbers = new LinkedHashSet<>();
+        for (org.bson.Document d : mongo.find(new Query(Criteria.where("_id").in(keys)), org.bson.Document.class, LOOKUP)) {
+            numbers.addAll(d.getList("numbers", String.class, List.of()));
+        }
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(Criteria.where("_id").in(numbers)), TriageCaseDocument.class);
     }
 
     /** "3F 家电区" and "3f家电区" are the same place. */
@@ -43,6 +150,14 @@ public class TriageStore {
     /** Insert (new) or save with optimistic locking (existing), with the events in the outbox. */
     public void write(TriageCaseDocument doc, List<? extends EventEnvelope<?>> events) {
         doc.copyQueryFields(subjectKey(doc.state.facts().subject()));
+        if (lookupDocuments) {
+            for (String key : lookupKeys(doc.contactKey, doc.category, doc.subjectKey, doc.receivedAt)) {
+                if (!doc.lookupKeys.contains(key)) {
+                    list(key, doc.number); // before the save: a stored complaint is always listed
+                    doc.lookupKeys.add(key);
+                }
+            }
+        }
         for (EventEnvelope<?> e : events) {
             doc.enqueue(Topics.TRIAGE, e, codec);
         }
@@ -58,12 +173,35 @@ public class TriageStore {
         if (contactKey == null) {
             return List.of();
         }
+        if (lookupDocuments) {
+            return listed(List.of(contactKeyOf(contactKey))).stream()
+                    .filter(d -> contactKey.equals(d.contactKey) && !d.number.equals(except) && d.status == TriageStatus.TRIAGED
+                            && !d.resolved && d.receivedAt != null && !d.receivedAt.isBefore(since))
+                    .toList();
+        }
         return mongo.find(new Query(Criteria.where("contactKey").is(contactKey).and("_id").ne(except)
                 .and("status").is(TriageStatus.TRIAGED).and("resolved").is(false).and("receivedAt").gte(since)), TriageCaseDocument.class);
     }
 
     /** Triaged complaints of the same category and subject received inside the window (SPEC §3.6). */
     public List<TriageCaseDocument> sameMatter(String category, String subjectKey, Instant from, Instant to, String except, int limit) {
+        if (lookupDocuments) {
+            if (category == null || subjectKey == null || from.isAfter(to)) {
+                return List.of();
+            }
+            List<String> keys = new ArrayList<>();
+            for (LocalDate day = from.atZone(ZoneOffset.UTC).toLocalDate(); !day.isAfter(to.atZone(ZoneOffset.UTC).toLocalDate());
+                 day = day.plusDays(1)) {
+                keys.add(matterKeyOf(category, subjectKey, day));
+            }
+            return listed(keys).stream()
+                    .filter(d -> category.equals(d.category) && subjectKey.equals(d.subjectKey) && d.receivedAt != null
+                            && !d.receivedAt.isBefore(from) && !d.receivedAt.isAfter(to)
+                            && d.status == TriageStatus.TRIAGED && !d.number.equals(except))
+                    .sorted(Comparator.comparing((TriageCaseDocument d) -> d.receivedAt).reversed())
+                    .limit(limit)
+                    .toList();
+        }
         Query q = new Query(Criteria.where("category").is(category).and("subjectKey").is(subjectKey)
                 .and("receivedAt").gte(from).lte(to).and("status").is(TriageStatus.TRIAGED).and("_id").ne(except))
                 .with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit);

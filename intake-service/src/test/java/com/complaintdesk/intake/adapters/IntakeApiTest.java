@@ -25,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -158,6 +159,31 @@ class IntakeApiTest {
         assertThat(different.statusCode()).isEqualTo(422);
         assertThat(different.body()).contains("Idempotency");
         assertThat(complaints()).isEqualTo(before);
+    }
+
+    @Test
+    void identical_retries_arriving_together_make_one_complaint() throws Exception {
+        String key = UUID.randomUUID().toString();
+        long before = complaints();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var answers = new ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> post("/api/v1/complaints", VALID, "Idempotency-Key", key, "X-Caller-Channel", "web")));
+            }
+            var numbers = new java.util.HashSet<String>();
+            for (var a : answers) {
+                var r = a.get();
+                assertThat(r.statusCode()).isEqualTo(201);
+                numbers.add(json.readTree(r.body()).get("complaintNumber").asString());
+            }
+            assertThat(numbers).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(complaints()).isEqualTo(before + 1);
+        assertThat(mongo.indexOps(ComplaintDocument.class).getIndexInfo())
+                .anySatisfy(i -> assertThat(i.isUnique() && i.getIndexFields().get(0).getKey().equals("idempotencyId")).isTrue());
     }
 
     @Test

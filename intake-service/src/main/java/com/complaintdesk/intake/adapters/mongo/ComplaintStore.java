@@ -5,7 +5,14 @@ import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.intake.domain.IntakeComplaint;
 import com.complaintdesk.intake.domain.Registration;
 import com.complaintdesk.kit.events.EventCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,7 +25,9 @@ import java.util.Optional;
 
 /** Maps complaints to and from MongoDB; the complaint and its events are written in one document write. */
 @Component
-public class ComplaintStore {
+public class ComplaintStore implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplaintStore.class);
 
     private final MongoTemplate mongo;
     private final PersonalDataCipher cipher;
@@ -28,6 +37,24 @@ public class ComplaintStore {
         this.mongo = mongo;
         this.cipher = cipher;
         this.codec = codec;
+    }
+
+    /**
+     * The unique index on {@code idempotencyId}, before the first request: it is what makes two identical retries
+     * arriving together one complaint (the second insert fails with a duplicate key and replays the first). The
+     * {@code @Indexed} annotation alone creates nothing (Spring Data's index auto-creation is off), so it was missing:
+     * the race was open, and on the Mongo-wire store every POST with an Idempotency-Key read the whole collection.
+     */
+    @Override
+    public void afterPropertiesSet() {
+        try {
+            mongo.indexOps(ComplaintDocument.class).createIndex(new Index().on("idempotencyId", Sort.Direction.ASC)
+                    .unique().named("idempotencyId_unique"));
+        } catch (DuplicateKeyException | UncategorizedMongoDbException stored) {
+            // data written while the index was missing holds the same id twice: keep serving, and say so
+            log.error("the unique index on complaints.idempotencyId cannot be created ({}); a retried POST arriving "
+                    + "together with its original may store a second complaint until the duplicates are removed", stored.toString());
+        }
     }
 
     /** The next number of the day, from an atomic counter (safe with several intake instances). */
@@ -79,8 +106,9 @@ public class ComplaintStore {
     }
 
     public Optional<EvidenceDocument> findEvidence(String complaintNumber, String evidenceId) {
-        return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("_id").is(evidenceId)
-                .and("complaintNumber").is(complaintNumber)), EvidenceDocument.class));
+        // by _id alone (the Mongo-wire store answers only that from an index), then the owner check here
+        return Optional.ofNullable(mongo.findById(evidenceId, EvidenceDocument.class))
+                .filter(e -> java.util.Objects.equals(complaintNumber, e.complaintNumber));
     }
 
     private void write(IntakeComplaint c, ComplaintDocument d) {

@@ -69,8 +69,22 @@ public final class PersonalDataMask {
         if (text == null) {
             return null;
         }
-        String t = DIGIT_RUN.matcher(text).replaceAll("$1****$2");
-        return EMAIL_IN_TEXT.matcher(t).replaceAll("$1*@$2");
+        // the patterns cannot match without a run of 11 digits or an '@': most text has neither, and the e-mail
+        // pattern's scan of long prose is the costly part of masking an event
+        String t = hasDigitRun(text, 11) ? DIGIT_RUN.matcher(text).replaceAll("$1****$2") : text;
+        return t.indexOf('@') >= 0 ? EMAIL_IN_TEXT.matcher(t).replaceAll("$1*@$2") : t;
+    }
+
+    private static boolean hasDigitRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run >= length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A copy of an event payload tree with every personal field masked, at any depth. */

@@ -43,4 +43,15 @@ class PersonalDataMaskTest {
         assertThat(masked.get("complainant").toString()).contains("李*").contains("110***********1234");
         assertThat(masked.get("items").toString()).contains("137****1111");
     }
+
+    @Test
+    void free_text_is_masked_exactly_at_the_edges_of_the_patterns() {
+        assertThat(PersonalDataMask.freeText("no digits, no at-sign, just prose")).isEqualTo("no digits, no at-sign, just prose");
+        assertThat(PersonalDataMask.freeText("ten digits 1234567890 stay")).isEqualTo("ten digits 1234567890 stay");
+        assertThat(PersonalDataMask.freeText("eleven 12345678901 go")).isEqualTo("eleven 123****8901 go");
+        assertThat(PersonalDataMask.freeText("split 123456 78901 stays")).isEqualTo("split 123456 78901 stays");
+        assertThat(PersonalDataMask.freeText("mail a@b.cn, or not @ all")).isEqualTo("mail a*@b.cn, or not @ all");
+        assertThat(PersonalDataMask.freeText("")).isEmpty();
+        assertThat(PersonalDataMask.freeText(null)).isNull();
+    }
 }

@@ -6,6 +6,7 @@ import com.complaintdesk.kit.events.KafkaWiring;
 import com.complaintdesk.kit.outbox.OutboxCollections;
 import com.complaintdesk.kit.outbox.OutboxHints;
 import com.complaintdesk.kit.outbox.OutboxRelay;
+import com.complaintdesk.kit.web.AccessSettings;
 import com.complaintdesk.kit.web.CallerIdentityResolver;
 import com.complaintdesk.kit.web.ProblemAdvice;
 import com.complaintdesk.kit.web.RequestContextFilter;
@@ -33,7 +34,7 @@ import java.util.List;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
-@EnableConfigurationProperties(KitProperties.class)
+@EnableConfigurationProperties({KitProperties.class, AccessSettings.class})
 @Import({KafkaWiring.class, ProblemAdvice.class})
 public class KitAutoConfiguration {
 

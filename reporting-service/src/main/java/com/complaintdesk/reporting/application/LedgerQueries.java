@@ -15,9 +15,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads of the ledger: one entry, a filtered page, an export. Each read is scoped to the caller and audited. */
 @Service
@@ -90,6 +93,19 @@ public class LedgerQueries {
         described.put("format", format);
         audit.record(caller, "LEDGER_EXPORT", rows.stream().map(LedgerEntry::complaintNumber).toList(), described);
         return rows;
+    }
+
+    /**
+     * Which of these complaints the caller may see: for report rows that name a complaint (the monthly report's
+     * corrective actions), cut to the same scope as the ledger; none for a caller without a ledger scope.
+     */
+    public Set<String> visible(Collection<String> numbers, CallerIdentity caller) {
+        LedgerAccess.Scope scope = access.scopeOf(caller.roles(), caller.department());
+        if (!scope.allowed() || numbers.isEmpty()) {
+            return Set.of();
+        }
+        return ledger.find(new Query(Criteria.where("_id").in(numbers))).stream().filter(scope::permits)
+                .map(LedgerEntry::complaintNumber).collect(Collectors.toSet());
     }
 
     /** The mongo query for a filter within a caller's scope; visible for the overdue report. */

@@ -1,6 +1,7 @@
 package com.complaintdesk.reporting.application;
 
 import com.complaintdesk.kit.outbox.OutboxCollections;
+import com.complaintdesk.kit.web.AccessSettings;
 import com.complaintdesk.reporting.adapters.mongo.LedgerAuditTrail;
 import com.complaintdesk.reporting.adapters.mongo.CounterStore;
 import com.complaintdesk.reporting.adapters.mongo.LedgerStore;
@@ -41,9 +42,8 @@ public class ReportingConfiguration {
     }
 
     @Bean
-    LedgerAccess ledgerAccess(ReportingProperties p) {
-        var a = p.access();
-        return new LedgerAccess(a.globalRoles(), a.departmentRoles(), a.hrDepartments(), a.hrOverrideRoles());
+    LedgerAccess ledgerAccess(AccessSettings access) {
+        return new LedgerAccess(access.hrDepartments());
     }
 
     @Bean

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Everything about reporting that is policy, each overridable by environment variable
- * (e.g. {@code REPORTING_ZONE=Asia/Shanghai}, {@code REPORTING_ACCESS_HRDEPARTMENTS=HR,HR_SHARED}).
+ * (e.g. {@code REPORTING_ZONE=Asia/Shanghai}, {@code REPORTING_ACCESS_STATISTICSROLES=SUPERVISOR,HQ_ANALYST}).
  */
 @ConfigurationProperties("reporting")
 public record ReportingProperties(
@@ -38,11 +38,11 @@ public record ReportingProperties(
             @DefaultValue("20") int maxUpdateAttempts) {
     }
 
+    /**
+     * Who may use which reporting endpoint. Which complaints a caller then sees is the rule all services share
+     * ({@code kit.web.ComplaintAccess}; HR departments: {@code kit.access.hr-departments}).
+     */
     public record Access(
-            @DefaultValue({"TRIAGE_OFFICER", "SUPERVISOR", "HQ_ANALYST", "ADMIN"}) Set<String> globalRoles,
-            @DefaultValue({"HANDLER", "DEPARTMENT_MANAGER"}) Set<String> departmentRoles,
-            @DefaultValue("HR") Set<String> hrDepartments,
-            @DefaultValue("ADMIN") Set<String> hrOverrideRoles,
             @DefaultValue({"SUPERVISOR", "HQ_ANALYST", "ADMIN", "TRIAGE_OFFICER", "DEPARTMENT_MANAGER"}) Set<String> statisticsRoles,
             @DefaultValue("ADMIN") Set<String> rebuildRoles,
             @DefaultValue({"ADMIN", "SUPERVISOR"}) Set<String> auditRoles) {

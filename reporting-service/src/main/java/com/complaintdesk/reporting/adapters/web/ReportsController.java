@@ -4,6 +4,7 @@ import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
 import com.complaintdesk.reporting.adapters.export.OverdueReportExports;
 import com.complaintdesk.reporting.adapters.export.MonthlyReportExports;
+import com.complaintdesk.reporting.application.LedgerQueries;
 import com.complaintdesk.reporting.application.LedgerRebuild;
 import com.complaintdesk.reporting.application.MonthlyReportService;
 import com.complaintdesk.reporting.application.OverdueReportService;
@@ -41,16 +42,19 @@ public class ReportsController {
     private final OverdueReportService overdue;
     private final OverdueReportExports overdueExports;
     private final LedgerRebuild rebuild;
+    private final LedgerQueries ledger;
     private final ReportingProperties properties;
     private final Clock clock;
 
     public ReportsController(MonthlyReportService monthly, MonthlyReportExports monthlyExports, OverdueReportService overdue,
-                             OverdueReportExports overdueExports, LedgerRebuild rebuild, ReportingProperties properties, Clock clock) {
+                             OverdueReportExports overdueExports, LedgerRebuild rebuild, LedgerQueries ledger,
+                             ReportingProperties properties, Clock clock) {
         this.monthly = monthly;
         this.monthlyExports = monthlyExports;
         this.overdue = overdue;
         this.overdueExports = overdueExports;
         this.rebuild = rebuild;
+        this.ledger = ledger;
         this.properties = properties;
         this.clock = clock;
     }
@@ -65,7 +69,9 @@ public class ReportsController {
                                      CallerIdentity caller) {
         caller.require(properties.access().statisticsRoles().toArray(String[]::new));
         YearMonth m = StatisticsController.parseMonth(month);
-        MonthlyReport report = monthly.report(m);
+        MonthlyReport whole = monthly.report(m);
+        MonthlyReport report = whole.forReader(ledger.visible(
+                whole.actions().stream().map(MonthlyReport.Action::complaintNumber).toList(), caller));
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
             case "csv" -> LedgerController.file(monthlyExports.csv(report), "monthly-report-" + m + ".csv", "csv");

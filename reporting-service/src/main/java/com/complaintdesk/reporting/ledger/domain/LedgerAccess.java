@@ -1,18 +1,18 @@
 package com.complaintdesk.reporting.ledger.domain;
 
+import com.complaintdesk.kit.web.ComplaintAccess;
+
 import java.util.Set;
 
 /**
- * Who may read which ledger entries (SPEC §7 Security, §3.8, §3.20). Plain data about the caller, decided here so
- * the single-entry read, the list, the exports and the overdue report all apply the same rule.
+ * Who may read which ledger entries (SPEC §7 Security, §3.8, §3.20): the rule every service shares,
+ * {@link ComplaintAccess} (README "Who sees what"), applied here so the single-entry read, the list, the exports, the
+ * overdue report and the monthly report's actions all apply the same rule.
  *
- * @param globalRoles      roles that see every department (supervisor, HQ analyst, admin, the triage desk)
- * @param departmentRoles  roles that see only their own department's complaints (handler, department manager)
- * @param hrDepartments    departments whose staff may read confidential (workplace / employee) complaints
- * @param hrOverrideRoles  roles that read confidential complaints whatever their department
+ * @param hrDepartments departments whose staff may read confidential (workplace / employee) complaints
+ *                      ({@code kit.access.hr-departments})
  */
-public record LedgerAccess(Set<String> globalRoles, Set<String> departmentRoles, Set<String> hrDepartments,
-                           Set<String> hrOverrideRoles) {
+public record LedgerAccess(Set<String> hrDepartments) {
 
     /** What one caller may see: every department or one, and confidential entries or not. */
     public record Scope(boolean allowed, String department, boolean confidential) {
@@ -24,25 +24,12 @@ public record LedgerAccess(Set<String> globalRoles, Set<String> departmentRoles,
 
         /** The same rule for a row that only carries the complaint's department and confidentiality. */
         public boolean permits(String entryDepartment, boolean entryConfidential) {
-            if (!allowed) {
-                return false;
-            }
-            if (entryConfidential && !confidential) {
-                return false;
-            }
-            return department == null || department.equals(entryDepartment);
+            return new ComplaintAccess.Scope(allowed, department, confidential).permits(entryDepartment, entryConfidential);
         }
     }
 
     public Scope scopeOf(Set<String> roles, String callerDepartment) {
-        boolean hr = callerDepartment != null && hrDepartments.contains(callerDepartment)
-                || roles.stream().anyMatch(hrOverrideRoles::contains);
-        if (roles.stream().anyMatch(globalRoles::contains)) {
-            return new Scope(true, null, hr);
-        }
-        if (roles.stream().anyMatch(departmentRoles::contains) && callerDepartment != null) {
-            return new Scope(true, callerDepartment, hr);
-        }
-        return Scope.NONE;
+        ComplaintAccess.Scope s = ComplaintAccess.scopeOf(roles, callerDepartment, hrDepartments);
+        return s.allowed() ? new Scope(true, s.department(), s.confidential()) : Scope.NONE;
     }
 }

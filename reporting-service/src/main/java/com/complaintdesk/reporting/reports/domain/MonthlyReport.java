@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * SPEC §3.18 monthly report (月度报告) for HQ: counts by category, handling and timeliness rates, revisits, SLA
@@ -29,6 +30,16 @@ public record MonthlyReport(
         List<CauseCount> topCauses,
         List<Action> actions,
         Map<String, String> definitions) {
+
+    /**
+     * The report as one reader may see it: the actions of the complaints in {@code visible} only (SPEC §7: an action
+     * names a complaint, its cause and measures; another department's or HR's are not the reader's). The counts stay.
+     */
+    public MonthlyReport forReader(Set<String> visible) {
+        return new MonthlyReport(period, from, to, zone, generatedAt, provisional, totals, breakdowns, daily,
+                slaBreachesByLevel, slaBreachesByClock, escalationsByLevel, topCauses,
+                actions.stream().filter(a -> visible.contains(a.complaintNumber())).toList(), definitions);
+    }
 
     public record DailyPoint(LocalDate day, long received, long resolved) {
     }

@@ -18,4 +18,6 @@ public final class Dimension {
     public static final List<String> BREAKDOWNS = List.of(CATEGORY, CHANNEL, DEPARTMENT, SEVERITY, COMPLAINANT_TYPE, CAUSE);
 
     public static final String UNKNOWN = "UNKNOWN";
+    /** The cause of a confidential (HR) complaint: counted, but its text is HR's (SPEC §3.20). */
+    public static final String CONFIDENTIAL = "CONFIDENTIAL";
 }

@@ -28,7 +28,9 @@ public final class FactExtractor {
         List<Fact> out = new ArrayList<>();
         Set<String> once = new HashSet<>();
         Set<String> cases = new HashSet<>();
-        String cause = e.cause() == null || e.cause().isBlank() ? null : e.cause().strip();
+        // statistics are read outside HR: an HR complaint's cause is counted, its words are not shown (SPEC §3.20)
+        String cause = e.cause() == null || e.cause().isBlank() ? null
+                : e.confidential() ? Dimension.CONFIDENTIAL : e.cause().strip();
         for (TimelineItem t : e.timeline()) {
             Instant at = t.occurredAt();
             if (at == null) {

@@ -14,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LedgerAccessTest {
 
-    final LedgerAccess access = new LedgerAccess(Set.of("TRIAGE_OFFICER", "SUPERVISOR", "HQ_ANALYST", "ADMIN"),
-            Set.of("HANDLER", "DEPARTMENT_MANAGER"), Set.of("HR"), Set.of("ADMIN"));
+    final LedgerAccess access = new LedgerAccess(Set.of("HR"));
     final LedgerProjection projection = new LedgerProjection(ProjectionSettings.defaults());
     final Instant t0 = Instant.parse("2026-11-27T01:00:00Z");
 
@@ -38,7 +37,13 @@ class LedgerAccessTest {
         assertThat(access.scopeOf(Set.of("HANDLER"), "HR").permits(workplace)).isTrue();
         assertThat(access.scopeOf(Set.of("SUPERVISOR"), "SERVICE_DESK").permits(workplace)).isFalse();
         assertThat(access.scopeOf(Set.of("SUPERVISOR"), "SERVICE_DESK").permits(engineering)).isTrue();
-        assertThat(access.scopeOf(Set.of("ADMIN"), null).permits(workplace)).isTrue();
+    }
+
+    @Test
+    void an_admin_administers_but_is_not_hr() {
+        assertThat(access.scopeOf(Set.of("ADMIN"), null).permits(workplace)).isFalse();
+        assertThat(access.scopeOf(Set.of("ADMIN"), null).permits(engineering)).isTrue();
+        assertThat(access.scopeOf(Set.of("ADMIN"), "HR").permits(workplace)).isTrue();
     }
 
     @Test

@@ -1,7 +1,8 @@
 package com.complaintdesk.followup.application;
 
-import com.complaintdesk.contracts.http.Roles;
+import com.complaintdesk.kit.web.AccessSettings;
 import com.complaintdesk.kit.web.CallerIdentity;
+import com.complaintdesk.kit.web.ComplaintAccess;
 
 /**
  * Which follow-up cases one staff caller may see (SPEC §7): every department's or only {@code department}'s, and
@@ -9,20 +10,17 @@ import com.complaintdesk.kit.web.CallerIdentity;
  */
 public record Audience(String department, boolean confidential) {
 
+    /** No case at all: a caller without a staff scope (a department role without a department). */
+    static final Audience NOBODY = new Audience("-", false);
+
     /**
-     * The desk, the supervisor, HQ and admins see every department; a department manager only the department in
-     * the token (none, if the token names no department). HR's complaints: HR departments and the override roles.
+     * The rule every service shares ({@link ComplaintAccess}, README "Who sees what"): the desk, the supervisor, HQ and
+     * admins see every department; a handler or department manager only the department in the token (with what it
+     * holds). HR's complaints outside a department: callers of an HR department only — ADMIN is not HR.
      */
-    public static Audience of(CallerIdentity caller, FollowupProperties.Access access) {
-        String department;
-        if (caller.hasAnyRole(Roles.SUPERVISOR, Roles.TRIAGE_OFFICER, Roles.HQ_ANALYST)) {
-            department = null;
-        } else {
-            department = caller.department() == null ? "-" : caller.department();
-        }
-        boolean hr = caller.department() != null && access.hrDepartments().contains(caller.department())
-                || access.hrOverrideRoles().stream().anyMatch(caller::hasRole);
-        return new Audience(department, hr);
+    public static Audience of(CallerIdentity caller, AccessSettings access) {
+        ComplaintAccess.Scope scope = access.scopeOf(caller);
+        return scope.allowed() ? new Audience(scope.department(), scope.confidential()) : NOBODY;
     }
 
     public boolean sees(String caseDepartment, boolean caseConfidential) {

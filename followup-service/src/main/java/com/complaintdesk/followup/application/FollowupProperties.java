@@ -34,15 +34,14 @@ public record FollowupProperties(
         @DefaultValue Access access) {
 
     /**
-     * SPEC §3.20, §7: employee and workplace complaints are HR's and visible only to HR (callers of an HR department,
-     * or of an override role); the same defaults as reporting's ledger.
+     * SPEC §3.20, §7: which cases are HR's (employee and workplace complaints; the same defaults as reporting's
+     * ledger). Who then sees them is the rule every service shares ({@code kit.web.ComplaintAccess}; HR departments:
+     * {@code kit.access.hr-departments}).
      */
     public record Access(
             @DefaultValue("WORKPLACE") Set<String> confidentialCategories,
             @DefaultValue("EMPLOYEE") Set<ComplainantType> confidentialComplainantTypes,
-            @DefaultValue("HR") Set<String> confidentialDepartments,
-            @DefaultValue("HR") Set<String> hrDepartments,
-            @DefaultValue("ADMIN") Set<String> hrOverrideRoles) {
+            @DefaultValue("HR") Set<String> confidentialDepartments) {
     }
 
     /**

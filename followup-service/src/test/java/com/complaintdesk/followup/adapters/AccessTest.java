@@ -137,10 +137,29 @@ class AccessTest extends ServiceHarness {
         assertThat(hrView.body().path("confidential").asBoolean()).isTrue();
         assertThat(as("GET", list + "&assignee=HR", null, "DEPARTMENT_MANAGER", "HR").body().findValuesAsString("complaintId"))
                 .contains(id);
-        assertThat(as("GET", casePath, null, "ADMIN", null).status()).isEqualTo(200);
+        // ADMIN administers; it is not HR (SPEC §3.20 "visible only to HR roles"; README "Who sees what")
+        assertThat(as("GET", casePath, null, "ADMIN", null).status()).isEqualTo(404);
+        assertThat(as("GET", list, null, "ADMIN", null).body().findValuesAsString("complaintId")).doesNotContain(id);
+        assertThat(as("GET", "/api/v1/followup/special-reports/" + id, null, "ADMIN", null).status()).isEqualTo(404);
+        assertThat(as("POST", "/api/v1/followup/revisits/" + id + "/attempts", "{\"reached\":false}", "ADMIN", null).status())
+                .isEqualTo(404);
+        assertThat(as("GET", casePath, null, "ADMIN", "HR").status()).isEqualTo(200);
         var recorded = as("POST", "/api/v1/followup/revisits/" + id + "/attempts", SATISFIED, "DEPARTMENT_MANAGER", "HR");
         assertThat(recorded.status()).isEqualTo(200);
         assertThat(recorded.body().path("status").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void a_desk_officer_who_is_also_a_department_manager_sees_only_that_departments_cases() {
+        String id = resolvedCase(ComplainantType.CONSUMER, Severity.GENERAL); // ENGINEERING's
+        String casePath = "/api/v1/followup/cases/" + id;
+        String list = "/api/v1/followup/revisits?limit=500";
+
+        assertThat(as("GET", casePath, null, "TRIAGE_OFFICER,DEPARTMENT_MANAGER", "OPERATIONS").status()).isEqualTo(404);
+        assertThat(as("GET", list, null, "TRIAGE_OFFICER,DEPARTMENT_MANAGER", "OPERATIONS").body()
+                .findValuesAsString("complaintId")).doesNotContain(id);
+        assertThat(as("GET", casePath, null, "TRIAGE_OFFICER,DEPARTMENT_MANAGER", "ENGINEERING").status()).isEqualTo(200);
+        assertThat(as("GET", casePath, null, "TRIAGE_OFFICER", "SERVICE_DESK").status()).isEqualTo(200);
     }
 
     @Test

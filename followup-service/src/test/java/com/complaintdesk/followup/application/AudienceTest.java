@@ -1,6 +1,6 @@
 package com.complaintdesk.followup.application;
 
-import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.kit.web.AccessSettings;
 import com.complaintdesk.kit.web.CallerIdentity;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AudienceTest {
 
-    final FollowupProperties.Access access = new FollowupProperties.Access(Set.of("WORKPLACE"),
-            Set.of(ComplainantType.EMPLOYEE), Set.of("HR"), Set.of("HR"), Set.of("ADMIN"));
+    final AccessSettings access = AccessSettings.DEFAULTS;
 
     static CallerIdentity staff(String department, String... roles) {
         return new CallerIdentity("u-1", Set.of(roles), department, null);
@@ -40,10 +39,20 @@ class AudienceTest {
     }
 
     @Test
-    void given_an_admin_then_everything() {
+    void given_an_admin_then_every_department_but_hrs_cases_only_as_hr_staff() {
         Audience admin = Audience.of(staff(null, "ADMIN"), access);
+        Audience hrAdmin = Audience.of(staff("HR", "ADMIN"), access);
 
-        assertThat(admin.sees("HR", true)).isTrue();
+        assertThat(admin.sees("HR", true)).isFalse();
         assertThat(admin.sees("ENGINEERING", false)).isTrue();
+        assertThat(hrAdmin.sees("HR", true)).isTrue();
+    }
+
+    @Test
+    void given_a_desk_officer_who_is_also_a_department_manager_then_that_department_only() {
+        Audience both = Audience.of(staff("ENGINEERING", "TRIAGE_OFFICER", "DEPARTMENT_MANAGER"), access);
+
+        assertThat(both.sees("ENGINEERING", false)).isTrue();
+        assertThat(both.sees("OPERATIONS", false)).isFalse();
     }
 }

@@ -21,6 +21,7 @@ import com.complaintdesk.followup.domain.SpecialReport;
 import com.complaintdesk.followup.domain.UnreachableOutcome;
 import com.complaintdesk.kit.audit.AuditTrail;
 import com.complaintdesk.kit.calendar.BusinessCalendar;
+import com.complaintdesk.kit.web.AccessSettings;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
 import com.complaintdesk.kit.web.ProblemAdvice;
@@ -74,10 +75,13 @@ public class FollowupController {
     private final FollowupProperties properties;
     /** SPEC §7: every change is in the audit trail */
     private final AuditTrail audit;
+    /** which cases a caller sees: the rule every service shares (README "Who sees what") */
+    private final AccessSettings access;
 
     public FollowupController(FollowupService followup, PolicyStore policies, BusinessCalendar calendar, Clock clock,
-                              FollowupProperties properties, AuditTrail audit) {
+                              FollowupProperties properties, AuditTrail audit, AccessSettings access) {
         this.audit = audit;
+        this.access = access;
         this.properties = properties;
         this.clock = clock;
         this.followup = followup;
@@ -308,7 +312,7 @@ public class FollowupController {
     }
 
     private Audience audience(CallerIdentity caller) {
-        return Audience.of(caller, properties.access());
+        return Audience.of(caller, access);
     }
 
     static String trim(String s) {

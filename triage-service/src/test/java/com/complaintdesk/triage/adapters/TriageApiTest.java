@@ -303,7 +303,7 @@ class TriageApiTest extends TriageSpringTest {
 
             assertThat(body(get("/api/v1/triage/complaints/" + workplace, OFFICER)).get("content").asString()).contains("HR only");
             assertThat(body(get("/api/v1/triage/complaints/" + workplace, "X-Caller-User-Id", "hr-1",
-                    "X-Caller-Roles", "HANDLER", "X-Caller-Department", "HR")).get("content").asString()).contains("排班");
+                    "X-Caller-Roles", "DEPARTMENT_MANAGER", "X-Caller-Department", "HR")).get("content").asString()).contains("排班");
         }
     }
 }

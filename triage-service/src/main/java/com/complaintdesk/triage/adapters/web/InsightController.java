@@ -7,6 +7,7 @@ import com.complaintdesk.triage.adapters.mongo.TriageStore;
 import com.complaintdesk.triage.application.LabelledExamples;
 import com.complaintdesk.triage.application.RuleBook;
 import com.complaintdesk.triage.domain.rules.AccuracyReport;
+import com.complaintdesk.kit.web.AccessSettings;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +27,18 @@ public class InsightController {
     private final TriageStore store;
     private final RuleBook rules;
     private final LabelledExamples examples;
+    private final AccessSettings access;
 
-    public InsightController(TriageStore store, RuleBook rules, LabelledExamples examples) {
+    public InsightController(TriageStore store, RuleBook rules, LabelledExamples examples, AccessSettings access) {
         this.store = store;
         this.rules = rules;
         this.examples = examples;
+        this.access = access;
+    }
+
+    /** SPEC §3.20: a collective case of HR complaints (its members, what and where) is HR's. */
+    private boolean visible(CollectiveCaseDocument d, CallerIdentity caller) {
+        return !access.isConfidential(d.category, null) || access.isHr(caller);
     }
 
     public record CollectiveCaseView(String caseId, String category, String subject, String trippedBy, String openedAt,
@@ -47,13 +55,13 @@ public class InsightController {
         if (limit < 1 || limit > 500) {
             throw ApiException.invalid("limit", "must be between 1 and 500");
         }
-        return store.collectiveCases(limit).stream().map(CollectiveCaseView::of).toList();
+        return store.collectiveCases(limit).stream().filter(d -> visible(d, caller)).map(CollectiveCaseView::of).toList();
     }
 
     @GetMapping("/collective-cases/{caseId}")
     public CollectiveCaseView collectiveCase(@PathVariable String caseId, CallerIdentity caller) {
         caller.require(TriageController.STAFF);
-        return store.collectiveCase(caseId).map(CollectiveCaseView::of)
+        return store.collectiveCase(caseId).filter(d -> visible(d, caller)).map(CollectiveCaseView::of)
                 .orElseThrow(() -> ApiException.notFound("Collective case", caseId));
     }
 
@@ -97,6 +105,15 @@ public class InsightController {
     public List<LabelledExampleDocument> labelled(@RequestParam(defaultValue = LabelledExamples.CORRECTION) String source,
                                                   CallerIdentity caller) {
         caller.require(RulesController.READERS);
-        return examples.documents(source);
+        List<LabelledExampleDocument> documents = examples.documents(source);
+        if (!access.isHr(caller)) {
+            // SPEC §3.20: an officer's correction keeps the complaint's text; an HR complaint's text is HR's
+            // (the shipped dev set is not anyone's complaint). Changed on the loaded copies only, never saved.
+            documents.stream().filter(d -> LabelledExamples.CORRECTION.equals(d.source))
+                    .filter(d -> access.isConfidential(d.category, d.complainantType == null ? null : d.complainantType.name())
+                            || access.isConfidential(d.rulesCategory, null))
+                    .forEach(d -> d.text = TriageViews.HR_ONLY);
+        }
+        return documents;
     }
 }

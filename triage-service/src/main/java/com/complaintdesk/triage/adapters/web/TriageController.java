@@ -2,6 +2,7 @@ package com.complaintdesk.triage.adapters.web;
 
 import com.complaintdesk.contracts.http.IdentityHeaders;
 import com.complaintdesk.contracts.http.Roles;
+import com.complaintdesk.triage.adapters.mongo.TriageCaseDocument;
 import com.complaintdesk.triage.application.LabelledExamples;
 import com.complaintdesk.triage.application.RuleBook;
 import com.complaintdesk.triage.application.TriageProperties;
@@ -17,6 +18,7 @@ import com.complaintdesk.triage.domain.rules.Reason;
 import com.complaintdesk.triage.domain.rules.RuleSet;
 import com.complaintdesk.triage.domain.text.AnalyzedText;
 import com.complaintdesk.triage.domain.text.TextAnalyzer;
+import com.complaintdesk.kit.web.AccessSettings;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
 import jakarta.validation.Valid;
@@ -39,7 +41,12 @@ import java.util.Map;
 @RequestMapping("/api/v1/triage")
 public class TriageController {
 
-    static final String[] STAFF = {Roles.TRIAGE_OFFICER, Roles.SUPERVISOR, Roles.DEPARTMENT_MANAGER, Roles.HQ_ANALYST, Roles.HANDLER};
+    /**
+     * Who reads the desk's complaints here (README "Who sees what"): the desk and those who read across departments,
+     * and department managers as the superiors an undecidable acceptance goes to (SPEC §3.4). Not handlers: triage
+     * does not know a complaint's department, and a handler reads only their department's (in dispatch).
+     */
+    static final String[] STAFF = {Roles.TRIAGE_OFFICER, Roles.SUPERVISOR, Roles.DEPARTMENT_MANAGER, Roles.HQ_ANALYST};
     static final String[] DECIDERS = {Roles.TRIAGE_OFFICER, Roles.SUPERVISOR, Roles.DEPARTMENT_MANAGER};
     static final String[] SUPERIORS = {Roles.SUPERVISOR, Roles.DEPARTMENT_MANAGER};
 
@@ -48,14 +55,20 @@ public class TriageController {
     private final LabelledExamples examples;
     private final TextAnalyzer analyzer;
     private final TriageProperties properties;
+    private final AccessSettings access;
 
     public TriageController(TriageService triage, RuleBook rules, LabelledExamples examples, TextAnalyzer analyzer,
-                            TriageProperties properties) {
+                            TriageProperties properties, AccessSettings access) {
         this.triage = triage;
         this.rules = rules;
         this.examples = examples;
         this.analyzer = analyzer;
         this.properties = properties;
+        this.access = access;
+    }
+
+    private TriageViews.ComplaintView view(TriageCaseDocument d, CallerIdentity caller) {
+        return TriageViews.ComplaintView.of(d, caller, access);
     }
 
     public record PreviewResponse(String category, String severity, String liability, List<String> flags,
@@ -99,7 +112,7 @@ public class TriageController {
     @GetMapping("/complaints/{number}")
     public TriageViews.ComplaintView complaint(@PathVariable String number, CallerIdentity caller) {
         caller.require(STAFF);
-        return TriageViews.ComplaintView.of(triage.get(number), caller);
+        return view(triage.get(number), caller);
     }
 
     /** The officers' queue: complaints waiting for a decision (PENDING_REVIEW, ESCALATED, AWAITING_DOCUMENTS). */
@@ -110,14 +123,14 @@ public class TriageController {
         if (limit < 1 || limit > 500) {
             throw ApiException.invalid("limit", "must be between 1 and 500");
         }
-        return triage.queue(status, limit).stream().map(d -> TriageViews.ComplaintView.of(d, caller)).toList();
+        return triage.queue(status, limit).stream().map(d -> view(d, caller)).toList();
     }
 
     /** An officer takes an undecided complaint from the queue. */
     @PostMapping("/complaints/{number}/take")
     public TriageViews.ComplaintView take(@PathVariable String number, CallerIdentity caller) {
         caller.require(DECIDERS);
-        return TriageViews.ComplaintView.of(triage.take(number, caller.actor()), caller);
+        return view(triage.take(number, caller.actor()), caller);
     }
 
     /** SPEC §3.4: an officer hands an undecidable acceptance to a superior. */
@@ -126,7 +139,7 @@ public class TriageController {
                                               CallerIdentity caller,
                                               @RequestHeader(value = IdentityHeaders.CORRELATION_ID, required = false) String correlationId) {
         caller.require(Roles.TRIAGE_OFFICER);
-        return TriageViews.ComplaintView.of(triage.escalate(number, caller.actor(), body.to(), body.note(), correlationId), caller);
+        return view(triage.escalate(number, caller.actor(), body.to(), body.note(), correlationId), caller);
     }
 
     /** The acceptance decision by an officer; once escalated, only a superior decides. */
@@ -147,7 +160,7 @@ public class TriageController {
         }
         String code = body.reasonCode() != null ? body.reasonCode()
                 : body.decision() == TriageCase.Decision.ACCEPT ? null : "OFFICER_DECISION";
-        return TriageViews.ComplaintView.of(triage.decide(number, body.decision(), caller.actor(), code, body.reason(),
+        return view(triage.decide(number, body.decision(), caller.actor(), code, body.reason(),
                 body.transferTo(), correlationId), caller);
     }
 
@@ -166,7 +179,7 @@ public class TriageController {
         var saved = triage.correct(number, corrected, caller.actor(), body.reason(), correlationId);
         examples.saveCorrection(saved.state, corrected, caller.actor());
         rules.retrain();
-        return TriageViews.ComplaintView.of(saved, caller);
+        return view(saved, caller);
     }
 
     static BigDecimal amount(JsonNode node) {

@@ -1,6 +1,8 @@
 package com.complaintdesk.triage.adapters.web;
 
 import com.complaintdesk.contracts.model.Flag;
+import com.complaintdesk.kit.web.AccessSettings;
+import com.complaintdesk.kit.web.CallerIdentity;
 import com.complaintdesk.triage.adapters.mongo.TriageCaseDocument;
 import com.complaintdesk.triage.domain.model.TriageCase;
 import com.complaintdesk.triage.domain.model.Verdict;
@@ -10,7 +12,17 @@ import java.util.List;
 /** What the triage API shows of a complaint. */
 public final class TriageViews {
 
+    /** What replaces the text of an HR complaint for a reader outside HR. */
+    public static final String HR_ONLY = "(workplace or employee complaint: visible to HR only)";
+
     private TriageViews() {
+    }
+
+    /** HR's by its category (as classified or corrected, or as the rules had it) or by who complained. */
+    static boolean confidential(TriageCase c, AccessSettings access) {
+        String type = c.facts().complainantType() == null ? null : c.facts().complainantType().name();
+        return access.isConfidential(c.current() == null ? null : c.current().category(), type)
+                || c.automatic() != null && access.isConfidential(c.automatic().category(), null);
     }
 
     public record ClassificationView(String category, String severity, String liability, List<Flag> flags,
@@ -26,14 +38,16 @@ public final class TriageViews {
                                 ClassificationView classification, ClassificationView byRules, boolean corrected,
                                 TriageCase.AcceptanceRecord acceptance, String assignedOfficer, String escalatedTo, String escalatedBy,
                                 String collectiveCaseId, boolean resolved, List<TriageCase.HistoryEntry> history) {
-        /** SPEC §3.20: the text of a workplace complaint is shown to HR only. */
-        static ComplaintView of(TriageCaseDocument d, com.complaintdesk.kit.web.CallerIdentity caller) {
+        /**
+         * SPEC §3.20: the text of a workplace or employee complaint is HR's. Outside HR (ADMIN, the supervisor, HQ and
+         * the desk included) it is replaced by {@link #HR_ONLY}; the classification stays, so the desk can still decide.
+         */
+        static ComplaintView of(TriageCaseDocument d, CallerIdentity caller, AccessSettings access) {
             TriageCase c = d.state;
             var f = c.facts();
-            boolean confidential = c.current() != null && "WORKPLACE".equals(c.current().category())
-                    && !"HR".equalsIgnoreCase(caller.department()) && !caller.hasRole(com.complaintdesk.contracts.http.Roles.ADMIN);
+            boolean hidden = confidential(c, access) && !access.isHr(caller);
             return new ComplaintView(d.number, c.status().name(), String.valueOf(f.channel()), String.valueOf(f.complainantType()),
-                    f.subject(), confidential ? "(workplace complaint: visible to HR only)" : f.content(), String.valueOf(f.receivedAt()), f.outOfHours(), f.evidenceCount(),
+                    f.subject(), hidden ? HR_ONLY : f.content(), String.valueOf(f.receivedAt()), f.outOfHours(), f.evidenceCount(),
                     ClassificationView.of(c.current()), ClassificationView.of(c.automatic()), c.corrected(), c.acceptance(),
                     c.assignedOfficer(), c.escalatedTo(), c.escalatedBy(), c.collectiveCaseId(), c.resolved(), c.history());
         }

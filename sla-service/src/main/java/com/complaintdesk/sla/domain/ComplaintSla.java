@@ -49,6 +49,9 @@ public class ComplaintSla {
     private Instant firstResponseAt;
     private Instant resolvedAt;
     private Instant closedAt;
+    /** The department dispatch gave it to, and whether it is HR's alone: who may read its clocks (SPEC §7, §3.20). */
+    private String department;
+    private boolean confidential;
 
     ComplaintSla() {
     }
@@ -97,6 +100,8 @@ public class ComplaintSla {
             facts = facts.classified(r.category(), r.severity(), r.liability(), r.flags());
             classificationClocks(at, policies, cal, out);
         } else if (event instanceof DispatchEvents.ComplaintDispatched d) {
+            department = d.department() != null ? d.department() : department;
+            confidential = confidential || d.confidential(); // a confidential complaint stays so (dispatch's rule)
             if (d.severity() == Severity.MAJOR && d.supervisor() != null) {
                 stop(MAJOR_TO_MANAGER, at, "MANAGER_SUPERVISES", cal, out); // SPEC §3.8
             }
@@ -122,6 +127,7 @@ public class ComplaintSla {
             // the rejected solution's on-site work will not be done; a re-evaluated one that needs it starts it again
             supersede(ON_SITE_ARRIVAL, at, "SOLUTION_REJECTED", cal, out);
         } else if (event instanceof DispatchEvents.DepartmentTransferred t) {
+            department = t.toDepartment() != null ? t.toDepartment() : department;
             // SPEC §3.10: the 24 hours run for the visit of the solution the department proposed. A transfer drops that
             // proposal (the new department investigates and proposes anew), so the visit will not be made and its clock
             // ends here; an on-site solution of the new department starts a fresh one. A reassignment inside the
@@ -288,4 +294,6 @@ public class ComplaintSla {
     public Instant firstResponseAt() { return firstResponseAt; }
     public Instant resolvedAt() { return resolvedAt; }
     public Instant closedAt() { return closedAt; }
+    public String department() { return department; }
+    public boolean confidential() { return confidential; }
 }

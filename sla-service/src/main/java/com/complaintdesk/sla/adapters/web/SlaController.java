@@ -1,8 +1,10 @@
 package com.complaintdesk.sla.adapters.web;
 
 import com.complaintdesk.contracts.http.Roles;
+import com.complaintdesk.kit.web.AccessSettings;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
+import com.complaintdesk.kit.web.ComplaintAccess;
 import com.complaintdesk.sla.adapters.mongo.DailyReportDocument;
 import com.complaintdesk.sla.adapters.mongo.PolicyStore.PolicyDocument;
 import com.complaintdesk.sla.application.ClockService;
@@ -39,12 +41,26 @@ public class SlaController {
     private final DailySupervision daily;
     private final PolicyService policies;
     private final MonthlyReportWatch monthly;
+    private final AccessSettings access;
 
-    public SlaController(ClockService clocks, DailySupervision daily, PolicyService policies, MonthlyReportWatch monthly) {
+    public SlaController(ClockService clocks, DailySupervision daily, PolicyService policies, MonthlyReportWatch monthly,
+                         AccessSettings access) {
         this.clocks = clocks;
         this.daily = daily;
         this.policies = policies;
         this.monthly = monthly;
+        this.access = access;
+    }
+
+    /**
+     * The rule every service shares (README "Who sees what"): a handler or manager sees the clocks of their own
+     * department's complaints; HR's (dispatched as confidential, workplace or employee) only HR staff see outside HR.
+     */
+    private boolean visible(ComplaintSla s, ComplaintAccess.Scope scope) {
+        var f = s.facts();
+        boolean confidential = s.confidential() || access.isConfidential(f.category(),
+                f.complainantType() == null ? null : f.complainantType().name());
+        return scope.permits(s.department(), confidential);
     }
 
     public record MonthlyDeadlineView(String period, Instant dueAt, Instant publishedAt, Instant overdueAt) {
@@ -89,7 +105,9 @@ public class SlaController {
     @GetMapping("/complaints/{complaintId}/clocks")
     public ComplaintClocksView clocks(@PathVariable String complaintId, CallerIdentity caller) {
         caller.require(READERS);
-        return clocks.clocksOf(complaintId).map(ComplaintClocksView::of)
+        ComplaintAccess.Scope scope = access.scopeOf(caller);
+        // not visible and not there look the same
+        return clocks.clocksOf(complaintId).filter(s -> visible(s, scope)).map(ComplaintClocksView::of)
                 .orElseThrow(() -> ApiException.notFound("Complaint", complaintId));
     }
 
@@ -100,7 +118,8 @@ public class SlaController {
         if (limit < 1 || limit > 10_000) {
             throw ApiException.invalid("limit", "must be between 1 and 10000");
         }
-        return clocks.overdue(limit).stream().map(d -> new OverdueView(d.id, d.overdueClocks,
+        ComplaintAccess.Scope scope = access.scopeOf(caller);
+        return clocks.overdue(limit).stream().filter(d -> visible(d.sla, scope)).map(d -> new OverdueView(d.id, d.overdueClocks,
                 d.sla.clocks().values().stream().filter(SlaClock::overdue).map(SlaClock::dueAt).min(Instant::compareTo)
                         .orElse(null))).toList();
     }
@@ -109,7 +128,15 @@ public class SlaController {
     public DailyReportDocument dailyReport(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                            CallerIdentity caller) {
         caller.require(READERS);
-        return daily.report(date).orElseThrow(() -> ApiException.notFound("Daily overdue report", date.toString()));
+        DailyReportDocument report = daily.report(date)
+                .orElseThrow(() -> ApiException.notFound("Daily overdue report", date.toString()));
+        ComplaintAccess.Scope scope = access.scopeOf(caller);
+        if (!scope.unrestricted()) {
+            // the day's report lists every overdue complaint; each reader gets the ones they may see (not saved)
+            report.overdue = report.overdue.stream().filter(e -> clocks.clocksOf(e.complaintId())
+                    .map(s -> visible(s, scope)).orElse(false)).toList();
+        }
+        return report;
     }
 
     @GetMapping("/policies")

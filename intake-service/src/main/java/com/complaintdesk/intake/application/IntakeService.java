@@ -17,6 +17,7 @@ import com.complaintdesk.intake.domain.Registration;
 import com.complaintdesk.kit.audit.AuditTrail;
 import com.complaintdesk.kit.calendar.BusinessCalendar;
 import com.complaintdesk.kit.events.EventFactory;
+import com.complaintdesk.kit.web.AccessSettings;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
 import com.complaintdesk.kit.web.ProblemAdvice;
@@ -46,10 +47,13 @@ public class IntakeService {
     private final EventFactory events;
     private final Clock clock;
     private final AuditTrail audit;
+    private final AccessSettings access;
 
     public IntakeService(ComplaintStore store, PersonalDataCipher cipher, BusinessCalendar calendar,
-                         EvidencePolicy evidencePolicy, EventFactory events, Clock clock, AuditTrail audit) {
+                         EvidencePolicy evidencePolicy, EventFactory events, Clock clock, AuditTrail audit,
+                         AccessSettings access) {
         this.audit = audit;
+        this.access = access;
         this.store = store;
         this.cipher = cipher;
         this.calendar = calendar;
@@ -135,6 +139,9 @@ public class IntakeService {
     public EvidenceDocument evidence(String number, String evidenceId, CallerIdentity caller) {
         caller.require(com.complaintdesk.contracts.http.Roles.TRIAGE_OFFICER, com.complaintdesk.contracts.http.Roles.HANDLER,
                 com.complaintdesk.contracts.http.Roles.DEPARTMENT_MANAGER, com.complaintdesk.contracts.http.Roles.SUPERVISOR);
+        if (store.findDocument(number).filter(d -> !staffMaySee(d, caller)).isPresent()) {
+            throw ApiException.notFound("Evidence", evidenceId); // as if it were not there
+        }
         EvidenceDocument e = store.findEvidence(number, evidenceId).orElseThrow(() -> ApiException.notFound("Evidence", evidenceId));
         audit.record(caller, "EVIDENCE_READ", number, Map.of("evidenceId", evidenceId));
         return e;
@@ -177,6 +184,9 @@ public class IntakeService {
         }
         ComplaintDocument doc = store.findDocument(number).orElseThrow(() -> ApiException.notFound("Complaint", number));
         if (caller.isStaff()) {
+            if (!staffMaySee(doc, caller)) {
+                throw ApiException.notFound("Complaint", number);
+            }
             return doc;
         }
         if (!ContactVerification.matches(verify, cipher.decrypt(doc.phoneSealed), cipher.decrypt(doc.emailSealed))) {
@@ -184,6 +194,16 @@ public class IntakeService {
             throw ApiException.notFound("Complaint", number + " with this verification");
         }
         return doc;
+    }
+
+    /**
+     * SPEC §3.20 (README "Who sees what"): an employee's complaint is HR's; to other staff — ADMIN, the supervisor and
+     * the desk included — it does not exist. (Intake does not learn a complaint's department, so it cannot narrow a
+     * handler to their own department's complaints as the other services do.)
+     */
+    private boolean staffMaySee(ComplaintDocument doc, CallerIdentity caller) {
+        String type = doc.complainantType == null ? null : doc.complainantType.name();
+        return !access.isConfidential(null, type) || access.isHr(caller);
     }
 
     private IntakeComplaint toDomain(ComplaintDocument doc) {

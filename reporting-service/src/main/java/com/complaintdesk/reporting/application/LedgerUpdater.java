@@ -121,30 +121,59 @@ public class LedgerUpdater {
 
     /** @return true when the event changed the ledger, false when it was already there (a redelivery or a replay). */
     public boolean apply(LedgerEvent raw) {
-        if (properties.ledger().ignoredTypes().contains(raw.type())) {
-            return false;
-        }
+        return applyAll(List.of(raw)) > 0;
+    }
+
+    /**
+     * Applies events of one complaint in one read-modify-write of its entry (and one counter change): what a poll of
+     * the ledger listener brings for that complaint. The same as applying them one by one, since the entry is
+     * re-derived from the whole timeline and the counters move by the difference of its facts.
+     *
+     * @return how many of the events were new to the ledger (the rest were redeliveries or replays)
+     */
+    public int applyAll(List<LedgerEvent> raws) {
         // personal data never reaches the ledger's storage in clear (SPEC §7); Mongo keeps milliseconds
-        LedgerEvent event = new LedgerEvent(raw.eventId(), raw.type(),
-                raw.occurredAt() == null ? null : raw.occurredAt().truncatedTo(ChronoUnit.MILLIS), raw.complaintId(),
-                raw.topic(), raw.producer(), storable(PersonalDataMask.payload(raw.payload())));
-        String number = event.complaintId();
+        Map<String, LedgerEvent> incoming = new LinkedHashMap<>();
+        String number = null;
+        for (LedgerEvent raw : raws) {
+            if (properties.ledger().ignoredTypes().contains(raw.type())) {
+                continue;
+            }
+            if (number == null) {
+                number = raw.complaintId();
+            } else if (!number.equals(raw.complaintId())) {
+                throw new IllegalArgumentException("events of two complaints: " + number + ", " + raw.complaintId());
+            }
+            if (incoming.containsKey(raw.eventId())) {
+                duplicates.increment();
+                continue;
+            }
+            incoming.put(raw.eventId(), new LedgerEvent(raw.eventId(), raw.type(),
+                    raw.occurredAt() == null ? null : raw.occurredAt().truncatedTo(ChronoUnit.MILLIS), raw.complaintId(),
+                    raw.topic(), raw.producer(), storable(PersonalDataMask.payload(raw.payload()))));
+        }
+        if (incoming.isEmpty()) {
+            return 0;
+        }
         for (int attempt = 1; ; attempt++) {
             LedgerDocument doc = ledger.find(number).orElse(null);
             List<LedgerEvent> events = new ArrayList<>();
+            Map<String, LedgerEvent> fresh = new LinkedHashMap<>(incoming);
             if (doc != null) {
                 for (TimelineItem t : doc.getEntry().timeline()) {
-                    if (t.eventId().equals(event.eventId())) {
+                    if (fresh.remove(t.eventId()) != null) {
                         duplicates.increment();
-                        return false;
                     }
                     events.add(new LedgerEvent(t.eventId(), t.type(), t.occurredAt(), number, t.topic(), t.producer(), t.payload()));
+                }
+                if (fresh.isEmpty()) {
+                    return 0;
                 }
             } else {
                 doc = new LedgerDocument();
                 doc.setId(number);
             }
-            events.add(event);
+            events.addAll(fresh.values());
             LedgerEntry entry = projection.project(number, events);
             List<Fact> before = doc.getFacts().stream().map(Fact::decode).toList();
             List<Fact> after = facts.facts(entry);
@@ -179,8 +208,8 @@ public class LedgerUpdater {
                 counters.apply(deltaId, delta);
                 ledger.removePending(number, deltaId);
             }
-            applied.increment();
-            return true;
+            applied.increment(fresh.size());
+            return fresh.size();
         }
     }
 }

@@ -155,4 +155,14 @@ class ClockAccessTest extends SlaSpringTest {
         sees(new Caller("TRIAGE_OFFICER", "SERVICE_DESK"), engineering);
         sees(new Caller("SUPERVISOR", "HR"), engineering, workplace, employeeNotYetDispatched);
     }
+
+    @Test
+    void the_overdue_list_limit_counts_only_what_the_caller_may_see() throws Exception {
+        // the first overdue complaint by number is not HR's handler's to see; the limit still gives one of theirs
+        var r = get("/api/v1/sla/overdue?limit=1", new Caller("HANDLER", "HR"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        json.readTree(r.body()).forEach(i -> ids.add(i.path("complaintId").asString()));
+        assertThat(ids).containsExactly(workplace);
+    }
 }

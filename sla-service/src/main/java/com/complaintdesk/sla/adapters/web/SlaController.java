@@ -37,6 +37,8 @@ public class SlaController {
     static final String[] READERS = {Roles.TRIAGE_OFFICER, Roles.HANDLER, Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR,
             Roles.HQ_ANALYST};
 
+    static final int MAX_OVERDUE = 10_000;
+
     private final ClockService clocks;
     private final DailySupervision daily;
     private final PolicyService policies;
@@ -115,13 +117,14 @@ public class SlaController {
     @GetMapping("/overdue")
     public List<OverdueView> overdue(CallerIdentity caller, @RequestParam(defaultValue = "500") int limit) {
         caller.require(READERS);
-        if (limit < 1 || limit > 10_000) {
-            throw ApiException.invalid("limit", "must be between 1 and 10000");
+        if (limit < 1 || limit > MAX_OVERDUE) {
+            throw ApiException.invalid("limit", "must be between 1 and " + MAX_OVERDUE);
         }
         ComplaintAccess.Scope scope = access.scopeOf(caller);
-        return clocks.overdue(limit).stream().filter(d -> visible(d.sla, scope)).map(d -> new OverdueView(d.id, d.overdueClocks,
-                d.sla.clocks().values().stream().filter(SlaClock::overdue).map(SlaClock::dueAt).min(Instant::compareTo)
-                        .orElse(null))).toList();
+        // the scope is applied before the limit, so a department gets up to `limit` of its own overdue complaints
+        return clocks.overdue(MAX_OVERDUE).stream().filter(d -> visible(d.sla, scope)).limit(limit)
+                .map(d -> new OverdueView(d.id, d.overdueClocks, d.sla.clocks().values().stream().filter(SlaClock::overdue)
+                        .map(SlaClock::dueAt).min(Instant::compareTo).orElse(null))).toList();
     }
 
     @GetMapping("/reports/daily/{date}")

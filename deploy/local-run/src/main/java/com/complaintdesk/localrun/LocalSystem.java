@@ -131,17 +131,56 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** Ports picked for "any port" in this run, so no two parts get the same one before either has bound it. */
+    private final java.util.Set<Integer> chosenPorts = new java.util.HashSet<>();
+
     private int resolvePort(String what, int wanted) throws IOException {
         if (wanted == 0) {
-            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(options.host()))) {
-                return s.getLocalPort();
-            }
+            int port = freePortBelowEphemeralRange(options.host(), chosenPorts);
+            chosenPorts.add(port);
+            return port;
         }
         if (KafkaBroker.portOpen(options.host(), wanted)) {
             throw new StartupException("port " + wanted + " on " + options.host() + " for " + what + " is already in use "
                     + "(another local run still running? stop it, or pick other ports: --help)");
         }
         return wanted;
+    }
+
+    /**
+     * A free port for "any port" (0). Not the kernel's choice: it comes from the ephemeral range, the same range every
+     * outgoing connection (Kafka clients, Mongo drivers, HTTP) takes its local port from, so in the seconds between
+     * choosing a port and the service binding it, a connection could take it ("Port … was already in use"). Ports below
+     * that range are only ever taken by a listener asking for them by number.
+     */
+    static int freePortBelowEphemeralRange(String host, java.util.Set<Integer> alreadyChosen) throws IOException {
+        int ephemeralLow = 32768;
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            ephemeralLow = Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            // keep the usual Linux default
+        }
+        java.net.InetAddress address = java.net.InetAddress.getByName(host);
+        if (ephemeralLow > 12_000) {
+            java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+            for (int attempt = 0; attempt < 100; attempt++) {
+                int port = random.nextInt(10_000, ephemeralLow);
+                if (alreadyChosen.contains(port)) {
+                    continue;
+                }
+                try (ServerSocket s = new ServerSocket()) {
+                    s.setReuseAddress(false);
+                    s.bind(new java.net.InetSocketAddress(address, port), 1);
+                    return port;
+                } catch (IOException taken) {
+                    // try another
+                }
+            }
+        }
+        try (ServerSocket s = new ServerSocket(0, 1, address)) {
+            return s.getLocalPort();
+        }
     }
 
     private void startServices() throws IOException {

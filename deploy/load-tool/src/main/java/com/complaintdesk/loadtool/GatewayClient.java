@@ -112,12 +112,18 @@ public final class GatewayClient implements AutoCloseable {
         return new PostResult(0, null, "io " + e.getClass().getSimpleName(), e.toString());
     }
 
-    /** A staff token from the local run's dev-token endpoint (SPEC §9), kept for the ledger reads. */
+    /**
+     * A staff token from the local run's dev-token endpoint (SPEC §9), kept for the ledger reads. Its department is
+     * HR (the kit's default {@code kit.access.hr-departments}): since the shared read rule, a confidential (workplace or
+     * employee) complaint exists only for HR staff, not for ADMIN as such, and the audit must read every complaint.
+     */
+    static final String AUDIT_DEPARTMENT = "HR";
+
     public String staffToken(List<String> roles) throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("userId", "load-audit");
         body.put("roles", roles);
-        body.put("department", "HQ");
+        body.put("department", AUDIT_DEPARTMENT);
         HttpRequest req = HttpRequest.newBuilder(gateway.resolve("/api/v1/auth/dev-token"))
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")

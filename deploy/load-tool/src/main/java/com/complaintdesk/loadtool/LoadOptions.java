@@ -35,7 +35,7 @@ import java.util.Map;
  * @param englishShare     share of English texts (the rest Chinese)
  * @param seed             random seed of the generated mix
  * @param progressEvery    period of the progress line
- * @param staffRoles       roles of the dev token used for the ledger (ADMIN also sees confidential HR complaints)
+ * @param staffRoles       roles of the dev token used for the ledger (its department is HR, so it also reads confidential HR complaints)
  * @param reportFile       if set, the final table is also written there (Markdown)
  * @param quiet            no progress lines
  */

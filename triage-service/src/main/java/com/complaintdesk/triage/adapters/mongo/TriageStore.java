@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -122,8 +123,13 @@ public class TriageStore implements InitializingBean {
         }
     }
 
-    /** The complaints listed under the keys, read by {@code _id}. */
-    private List<TriageCaseDocument> listed(Collection<String> keys) {
+    /**
+     * The complaints listed under the keys that match, in {@code order}, at most {@code limit}: first only the fields
+     * the criteria need (every listed complaint, by {@code _id}), then the whole documents of the matching ones, so
+     * no more complaints are read in full than the query would have returned.
+     */
+    private List<TriageCaseDocument> listed(Collection<String> keys, Predicate<TriageCaseDocument> matches,
+                                            Comparator<TriageCaseDocument> order, int limit) {
         Set<String> numbers = new LinkedHashSet<>();
         for (org.bson.Document d : mongo.find(new Query(Criteria.where("_id").in(keys)), org.bson.Document.class, LOOKUP)) {
             numbers.addAll(d.getList("numbers", String.class, List.of()));
@@ -131,7 +137,17 @@ public class TriageStore implements InitializingBean {
         if (numbers.isEmpty()) {
             return List.of();
         }
-        return mongo.find(new Query(Criteria.where("_id").in(numbers)), TriageCaseDocument.class);
+        Query criteriaFields = new Query(Criteria.where("_id").in(numbers));
+        criteriaFields.fields().include("contactKey").include("category").include("subjectKey").include("receivedAt")
+                .include("status").include("resolved");
+        List<String> matching = mongo.find(criteriaFields, TriageCaseDocument.class).stream().filter(matches)
+                .sorted(order).limit(limit).map(d -> d.number).toList();
+        if (matching.isEmpty()) {
+            return List.of();
+        }
+        // read again in full: one that changed in between and no longer matches is left out
+        return mongo.find(new Query(Criteria.where("_id").in(matching)), TriageCaseDocument.class).stream()
+                .filter(matches).sorted(order).toList();
     }
 
     /** "3F 家电区" and "3f家电区" are the same place. */
@@ -174,10 +190,10 @@ public class TriageStore implements InitializingBean {
             return List.of();
         }
         if (lookupDocuments) {
-            return listed(List.of(contactKeyOf(contactKey))).stream()
-                    .filter(d -> contactKey.equals(d.contactKey) && !d.number.equals(except) && d.status == TriageStatus.TRIAGED
-                            && !d.resolved && d.receivedAt != null && !d.receivedAt.isBefore(since))
-                    .toList();
+            return listed(List.of(contactKeyOf(contactKey)),
+                    d -> contactKey.equals(d.contactKey) && !d.number.equals(except) && d.status == TriageStatus.TRIAGED
+                            && !d.resolved && d.receivedAt != null && !d.receivedAt.isBefore(since),
+                    Comparator.comparing(d -> d.number), Integer.MAX_VALUE);
         }
         return mongo.find(new Query(Criteria.where("contactKey").is(contactKey).and("_id").ne(except)
                 .and("status").is(TriageStatus.TRIAGED).and("resolved").is(false).and("receivedAt").gte(since)), TriageCaseDocument.class);
@@ -194,13 +210,11 @@ public class TriageStore implements InitializingBean {
                  day = day.plusDays(1)) {
                 keys.add(matterKeyOf(category, subjectKey, day));
             }
-            return listed(keys).stream()
-                    .filter(d -> category.equals(d.category) && subjectKey.equals(d.subjectKey) && d.receivedAt != null
+            return listed(keys,
+                    d -> category.equals(d.category) && subjectKey.equals(d.subjectKey) && d.receivedAt != null
                             && !d.receivedAt.isBefore(from) && !d.receivedAt.isAfter(to)
-                            && d.status == TriageStatus.TRIAGED && !d.number.equals(except))
-                    .sorted(Comparator.comparing((TriageCaseDocument d) -> d.receivedAt).reversed())
-                    .limit(limit)
-                    .toList();
+                            && d.status == TriageStatus.TRIAGED && !d.number.equals(except),
+                    Comparator.comparing((TriageCaseDocument d) -> d.receivedAt).reversed(), limit);
         }
         Query q = new Query(Criteria.where("category").is(category).and("subjectKey").is(subjectKey)
                 .and("receivedAt").gte(from).lte(to).and("status").is(TriageStatus.TRIAGED).and("_id").ne(except))

@@ -29,7 +29,13 @@ public final class StatisticsCalculator {
             }
         }
         List<Statistics.Group> out = new ArrayList<>();
-        groups.forEach((key, counts) -> out.add(new Statistics.Group(key, Figures.of(counts))));
+        // a group whose every count is zero says nothing: a complaint counted under UNKNOWN until it was dispatched
+        // and then moved to its department leaves one behind, a rebuild (which applies both at once) does not
+        groups.forEach((key, counts) -> {
+            if (counts.values().stream().anyMatch(n -> n != 0)) {
+                out.add(new Statistics.Group(key, Figures.of(counts)));
+            }
+        });
         out.sort(Comparator.comparingLong((Statistics.Group g) -> -g.figures().count(Metric.RECEIVED.key()))
                 .thenComparing(g -> -g.figures().count(Metric.INVESTIGATED.key()))
                 .thenComparing(Statistics.Group::key));

@@ -45,9 +45,23 @@ class OutboxRelayLeaseTest {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
+    /** The test's topic, created before the relays send to it (not left to the broker's auto-creation). */
+    private static String createdTopic(String topic) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all()
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            return topic;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create " + topic, e);
+        }
+    }
+
     private OutboxRelay relayOver(String collection) {
         var settings = new KitProperties("test", new KitProperties.Kafka(6, (short) 1, 3, Duration.ofMillis(200)),
-                new KitProperties.Outbox(false, Duration.ofMillis(50), 20, Duration.ofSeconds(10), Duration.ofHours(1), true));
+                // a generous send timeout: on a loaded machine the broker's first answer for a new topic can take
+                // longer than the relay's 10 s default, and a timed-out batch is released and sent again
+                new KitProperties.Outbox(false, Duration.ofMillis(50), 20, Duration.ofSeconds(60), Duration.ofHours(1), true));
         var relay = new OutboxRelay(mongo, kafka, OutboxCollections.of(collection), settings, new SimpleMeterRegistry(), null);
         relay.createIndexes(); // the compound indexes the local run's store uses; the hint test below runs without them
         return relay;
@@ -65,7 +79,7 @@ class OutboxRelayLeaseTest {
     @Test
     void two_instances_relaying_one_collection_send_every_event_once() throws Exception {
         String collection = "lease_" + UUID.randomUUID().toString().substring(0, 8);
-        String topic = "test.relay." + collection;
+        String topic = createdTopic("test.relay." + collection);
         for (int i = 0; i < 60; i++) {
             mongo.insert(pendingDoc(topic, "doc-" + i, 2), collection);
         }
@@ -88,7 +102,7 @@ class OutboxRelayLeaseTest {
     @Test
     void a_live_lease_of_another_instance_is_respected_and_an_expired_one_is_taken_over() {
         String collection = "lease_" + UUID.randomUUID().toString().substring(0, 8);
-        String topic = "test.relay." + collection;
+        String topic = createdTopic("test.relay." + collection);
         mongo.insert(pendingDoc(topic, "held", 1)
                 .append("outboxLeaseUntil", new Date(System.currentTimeMillis() + 60_000))
                 .append("outboxLeaseOwner", "another-instance"), collection);
@@ -107,7 +121,7 @@ class OutboxRelayLeaseTest {
     @Test
     void an_event_written_back_by_a_save_that_raced_the_relay_is_not_sent_twice() throws Exception {
         String collection = "lease_" + UUID.randomUUID().toString().substring(0, 8);
-        String topic = "test.relay." + collection;
+        String topic = createdTopic("test.relay." + collection);
         OutboxRelay relay = relayOver(collection);
         Document loadedBeforeRelay = pendingDoc(topic, "raced", 1);
         mongo.insert(loadedBeforeRelay, collection);
@@ -131,7 +145,7 @@ class OutboxRelayLeaseTest {
     @Test
     void a_hinted_document_is_relayed_at_once_and_the_scan_still_finds_what_no_hint_announced() throws Exception {
         String collection = "lease_" + UUID.randomUUID().toString().substring(0, 8);
-        String topic = "test.relay." + collection;
+        String topic = createdTopic("test.relay." + collection);
         var hints = new OutboxHints(OutboxCollections.of(collection), 100);
         var settings = new KitProperties("test", new KitProperties.Kafka(6, (short) 1, 3, Duration.ofMillis(200)),
                 new KitProperties.Outbox(true, Duration.ofSeconds(4), 20, Duration.ofSeconds(10), Duration.ofHours(1), false));

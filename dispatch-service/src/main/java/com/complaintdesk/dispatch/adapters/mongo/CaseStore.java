@@ -28,6 +28,7 @@ public class CaseStore {
     public CaseStore(MongoTemplate mongo, EventCodec codec) {
         this.mongo = mongo;
         this.codec = codec;
+        com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, CaseDocument.class);
     }
 
     public Optional<CaseDocument> find(String number) {

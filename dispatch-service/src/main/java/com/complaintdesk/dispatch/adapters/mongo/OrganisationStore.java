@@ -27,6 +27,7 @@ public class OrganisationStore {
 
     public OrganisationStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, HandlerDocument.class);
     }
 
     public boolean isEmpty() {

@@ -19,6 +19,7 @@ public class WebhookStore {
 
     public WebhookStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, WebhookDeliveryDocument.class);
     }
 
     public Optional<WebhookSubscriptionDocument> subscription(String department) {

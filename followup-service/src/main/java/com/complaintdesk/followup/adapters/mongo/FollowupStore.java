@@ -27,6 +27,7 @@ public class FollowupStore {
     public FollowupStore(MongoTemplate mongo, EventCodec codec) {
         this.mongo = mongo;
         this.codec = codec;
+        com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, FollowupDocument.class);
     }
 
     public Optional<FollowupDocument> find(String complaintId) {

@@ -37,6 +37,7 @@ public class ComplaintStore implements InitializingBean {
         this.mongo = mongo;
         this.cipher = cipher;
         this.codec = codec;
+        com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, EvidenceDocument.class); // evidence by complaint
     }
 
     /**

@@ -55,6 +55,8 @@ public class TriageStore implements InitializingBean {
         this.mongo = mongo;
         this.codec = codec;
         this.lookupDocuments = lookupDocuments;
+        // the officers' examples and the rule versions: their annotated indexes (triage_cases' are made below)
+        com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, LabelledExampleDocument.class, RuleVersionDocument.class);
     }
 
     /**

@@ -31,6 +31,7 @@ import com.complaintdesk.dispatch.domain.organisation.RoutingTable;
 import com.complaintdesk.kit.events.EventFactory;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
+import com.complaintdesk.kit.web.ComplaintAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -59,14 +60,17 @@ public class HandlingService {
     private final OrganisationStore organisation;
     private final Assigner assigner;
     private final EventFactory events;
+    private final CaseVisibility visibility;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public HandlingService(CaseStore cases, OrganisationStore organisation, Assigner assigner, EventFactory events, Clock clock) {
+    public HandlingService(CaseStore cases, OrganisationStore organisation, Assigner assigner, EventFactory events,
+                           CaseVisibility visibility, Clock clock) {
         this.cases = cases;
         this.organisation = organisation;
         this.assigner = assigner;
         this.events = events;
+        this.visibility = visibility;
         this.clock = clock;
     }
 
@@ -296,19 +300,19 @@ public class HandlingService {
 
     public List<CaseDocument> list(String department, HandlingStatus status, String handler, CallerIdentity caller) {
         requireAnyRole(caller, Work.READ);
-        CaseAccess.Caller who = access(caller);
+        ComplaintAccess.Scope scope = visibility.scopeOf(caller);
+        if (!scope.allowed()) {
+            throw ApiException.forbidden("Your identity carries no department.");
+        }
         String dept = department;
-        if (!CaseAccess.readsAcrossDepartments(who)) {
-            if (caller.department() == null) {
-                throw ApiException.forbidden("Your identity carries no department.");
+        if (scope.department() != null) {
+            if (dept != null && !dept.equals(scope.department())) {
+                throw ApiException.forbidden("You can list only the complaints of " + scope.department() + ".");
             }
-            if (dept != null && !dept.equals(caller.department())) {
-                throw ApiException.forbidden("You can list only the complaints of " + caller.department() + ".");
-            }
-            dept = caller.department();
+            dept = scope.department();
         }
         return cases.list(dept, status, handler, 200).stream()
-                .filter(d -> CaseAccess.mayRead(who, d.department, d.confidential))
+                .filter(d -> scope.permits(d.department, d.confidential))
                 .toList();
     }
 
@@ -579,8 +583,8 @@ public class HandlingService {
                 .orElseThrow(() -> ApiException.notFound("Complaint", number));
     }
 
-    private static CaseAccess.Caller access(CallerIdentity caller) {
-        return new CaseAccess.Caller(caller.userId(), caller.roles(), caller.department());
+    private CaseAccess.Caller access(CallerIdentity caller) {
+        return visibility.caller(caller);
     }
 
     /** The roles as they are: ADMIN is not every role here (see {@link CaseAccess}). */
@@ -592,11 +596,12 @@ public class HandlingService {
     }
 
     /**
-     * SPEC §3.20 and §7: a confidential complaint is 404 outside its department; handlers and managers act only on
+     * SPEC §3.20 and §7: a complaint the shared read rule hides is 404 (a confidential one also to whoever would act on
+     * it); handlers and managers act only on
      * their own department's complaints (a 409 with the current state, as issue 4 asks); a handler only on the
      * complaints assigned to them.
      */
-    private static void checkMayAct(HandlingCase c, CallerIdentity caller, Work work) {
+    private void checkMayAct(HandlingCase c, CallerIdentity caller, Work work) {
         switch (CaseAccess.decide(access(caller), work, c.department(), c.handler(), c.confidential())) {
             case ALLOWED -> {
             }

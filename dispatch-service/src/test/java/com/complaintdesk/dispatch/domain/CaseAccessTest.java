@@ -1,21 +1,28 @@
 package com.complaintdesk.dispatch.domain;
 
 import com.complaintdesk.contracts.model.EscalationLevel;
+import com.complaintdesk.dispatch.application.CaseVisibility;
 import com.complaintdesk.dispatch.domain.handling.CaseAccess;
 import com.complaintdesk.dispatch.domain.handling.CaseAccess.Caller;
 import com.complaintdesk.dispatch.domain.handling.CaseAccess.Outcome;
 import com.complaintdesk.dispatch.domain.handling.CaseAccess.Work;
+import com.complaintdesk.kit.web.AccessSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who may see and act on a complaint (SPEC §1, §3.20, §7), ADMIN made explicit. */
+/**
+ * Who may see and act on a complaint (SPEC §1, §3.20, §7), ADMIN made explicit. Callers read through the shared read
+ * rule with the default HR departments, as the service builds them.
+ */
 class CaseAccessTest {
 
+    static final CaseVisibility VISIBILITY = new CaseVisibility(AccessSettings.DEFAULTS);
+
     static Caller caller(String user, String department, String... roles) {
-        return new Caller(user, Set.of(roles), department);
+        return VISIBILITY.caller(user, Set.of(roles), department);
     }
 
     static Outcome decide(Caller c, Work w) {
@@ -82,5 +89,21 @@ class CaseAccessTest {
         assertThat(decide(desk, Work.READ)).isEqualTo(Outcome.ALLOWED);
         assertThat(decide(desk, Work.HANDLING)).isEqualTo(Outcome.NOT_YOUR_ROLE);
         assertThat(decide(caller("x", null), Work.READ)).isEqualTo(Outcome.NOT_YOUR_ROLE);
+    }
+
+    @Test
+    void given_a_confidential_complaint_transferred_out_of_hr_then_hr_reads_it_its_department_works_on_it_and_nobody_else_learns_of_it() {
+        // SPEC §3.20: it stays confidential wherever it goes (HandlingCase.transfer)
+        Caller hrSupervisor = caller("hr-sup", "HR", "SUPERVISOR");
+        Caller engHandler = caller("eng-h1", "ENGINEERING", "HANDLER");
+        Caller deskSupervisor = caller("sup-zhou", "SERVICE_DESK", "SUPERVISOR");
+        assertThat(CaseAccess.decide(hrSupervisor, Work.READ, "ENGINEERING", "eng-h1", true)).isEqualTo(Outcome.ALLOWED);
+        assertThat(CaseAccess.decide(engHandler, Work.HANDLING, "ENGINEERING", "eng-h1", true)).isEqualTo(Outcome.ALLOWED);
+        assertThat(CaseAccess.decide(deskSupervisor, Work.MANAGEMENT, "ENGINEERING", "eng-h1", true))
+                .as("a 404, not a 409 that would tell them it exists").isEqualTo(Outcome.INVISIBLE);
+        assertThat(CaseAccess.decide(caller("fin-mgr", "FINANCE", "DEPARTMENT_MANAGER"), Work.MANAGEMENT, "ENGINEERING",
+                "eng-h1", true)).isEqualTo(Outcome.INVISIBLE);
+        assertThat(CaseAccess.decide(caller("fin-mgr", "FINANCE", "DEPARTMENT_MANAGER"), Work.MANAGEMENT, "ENGINEERING",
+                "eng-h1", false)).as("an ordinary one is a 409 (issue 4)").isEqualTo(Outcome.OTHER_DEPARTMENT);
     }
 }

@@ -6,20 +6,22 @@ import com.complaintdesk.contracts.model.EscalationLevel;
 import java.util.Set;
 
 /**
- * Who may see and act on a complaint in dispatch (SPEC §1, §3.8, §3.20, §7 "a department sees only its own
- * complaints; HR complaints only HR"). Decided here, in one place, from the caller's roles as they are — not through
- * {@code CallerIdentity.hasRole}, which lets ADMIN pass every role check.
+ * Who may act on a complaint in dispatch (SPEC §1, §3.8, §3.20, §7 "a department sees only its own complaints; HR
+ * complaints only HR"), decided from the caller's roles as they are — not through {@code CallerIdentity.hasRole},
+ * which lets ADMIN pass every role check.
+ * <p>Who may <em>see</em> a complaint is not decided here: it is the one read rule every service applies (README "Who
+ * sees what", the kit's {@code ComplaintAccess}), which the application layer hands in with the {@link Caller} as its
+ * {@link ReadScope}. This class adds dispatch's own rules for acting:
  * <ul>
  *   <li>HANDLER and DEPARTMENT_MANAGER work in their own department only; a handler only on the complaints assigned
- *   to them.</li>
- *   <li>SUPERVISOR (服务主任) and HQ_ANALYST (HQ 运营部) act across departments: they supervise, take escalations and
- *   re-evaluate appeals. TRIAGE_OFFICER reads across departments.</li>
+ *   to them. Acting on another department's complaint is refused with the current state (409, issue 4).</li>
+ *   <li>SUPERVISOR (服务主任) and HQ_ANALYST act across departments: they supervise, take escalations and
+ *   re-evaluate appeals. TRIAGE_OFFICER only reads.</li>
  *   <li>ADMIN administers the organisation (departments, handlers, rosters, routing, webhooks, workload repair). It is
  *   not a department (SPEC §1 has no such user of complaints): on complaints it only reads, and it never
  *   investigates, proposes, resolves, reassigns or transfers. A person who is also a manager acts through that role,
  *   in their own department.</li>
- *   <li>A confidential complaint (HR, workplace, employee) exists only for the staff of the department that holds it,
- *   whatever their other roles, ADMIN included: it is 404 to everyone else.</li>
+ *   <li>Nobody acts on a confidential complaint they may not see: to them it is 404, whatever work they ask for.</li>
  * </ul>
  */
 public final class CaseAccess {
@@ -53,7 +55,7 @@ public final class CaseAccess {
         ALLOWED,
         /** 403: the caller has no role for this work, or is a handler and the complaint is someone else's */
         NOT_YOUR_ROLE,
-        /** 404: a confidential complaint outside the caller's department, or reading another department's complaint */
+        /** 404: reading a complaint the read rule hides from the caller, or acting on a confidential one it hides */
         INVISIBLE,
         /** 409 with the current state: acting on a (non-confidential) complaint of another department (issue 4) */
         OTHER_DEPARTMENT,
@@ -61,9 +63,22 @@ public final class CaseAccess {
         NOT_ASSIGNED_TO_YOU
     }
 
-    public record Caller(String userId, Set<String> roles, String department) {
+    /**
+     * Which complaints a caller may see, as the shared read rule decides it: a complaint of {@code department} (null:
+     * not dispatched yet), confidential or not.
+     */
+    @FunctionalInterface
+    public interface ReadScope {
+        ReadScope NOTHING = (department, confidential) -> false;
+
+        boolean permits(String department, boolean confidential);
+    }
+
+    /** The caller as dispatch needs them; {@code reads} comes from the shared read rule (null: reads nothing). */
+    public record Caller(String userId, Set<String> roles, String department, ReadScope reads) {
         public Caller {
             roles = roles == null ? Set.of() : Set.copyOf(roles);
+            reads = reads == null ? ReadScope.NOTHING : reads;
         }
 
         boolean has(String role) {
@@ -79,13 +94,15 @@ public final class CaseAccess {
         if (caller.roles().stream().noneMatch(work.roles()::contains)) {
             return Outcome.NOT_YOUR_ROLE;
         }
-        if (confidential && !caller.inDepartment(department)) {
+        boolean visible = caller.reads().permits(department, confidential);
+        if (work == Work.READ) {
+            return visible ? Outcome.ALLOWED : Outcome.INVISIBLE;
+        }
+        if (confidential && !visible) {
+            // not even a 409: that would tell them it exists
             return Outcome.INVISIBLE;
         }
-        if (work == Work.READ) {
-            return mayRead(caller, department, confidential) ? Outcome.ALLOWED : Outcome.INVISIBLE;
-        }
-        if (acrossDepartments(caller, work)) {
+        if (actsAcrossDepartments(caller, work)) {
             return Outcome.ALLOWED;
         }
         if (!caller.inDepartment(department)) {
@@ -99,27 +116,9 @@ public final class CaseAccess {
                 ? Outcome.ALLOWED : Outcome.NOT_ASSIGNED_TO_YOU;
     }
 
-    /** Whether the caller may see the complaint at all (lists filter on this too). */
-    public static boolean mayRead(Caller caller, String department, boolean confidential) {
-        if (caller.roles().stream().noneMatch(Work.READ.roles()::contains)) {
-            return false;
-        }
-        if (confidential) {
-            return caller.inDepartment(department);
-        }
-        return readsAcrossDepartments(caller) || caller.inDepartment(department);
-    }
-
-    /** Roles that see every department's (non-confidential) complaints. */
-    public static boolean readsAcrossDepartments(Caller caller) {
-        // a triage officer reads the whole desk's work, unless they are also staff of one department
-        return caller.has(Roles.SUPERVISOR) || caller.has(Roles.HQ_ANALYST) || caller.has(Roles.ADMIN)
-                || caller.has(Roles.TRIAGE_OFFICER) && !caller.has(Roles.HANDLER) && !caller.has(Roles.DEPARTMENT_MANAGER);
-    }
-
-    private static boolean acrossDepartments(Caller caller, Work work) {
+    private static boolean actsAcrossDepartments(Caller caller, Work work) {
         return switch (work) {
-            case READ -> readsAcrossDepartments(caller);
+            case READ -> false; // decided by the read rule, before
             case HANDLING -> caller.has(Roles.SUPERVISOR) || caller.has(Roles.HQ_ANALYST);
             case SUPERVISION, MANAGEMENT -> caller.has(Roles.SUPERVISOR);
         };

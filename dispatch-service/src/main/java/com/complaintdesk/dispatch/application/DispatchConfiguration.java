@@ -3,6 +3,7 @@ package com.complaintdesk.dispatch.application;
 import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.dispatch.domain.organisation.AssignmentPolicy;
 import com.complaintdesk.kit.KitProperties;
+import com.complaintdesk.kit.crypto.AtRestCipher;
 import com.complaintdesk.kit.outbox.OutboxCollections;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.ApplicationRunner;
@@ -26,6 +27,12 @@ public class DispatchConfiguration {
     @Bean
     AssignmentPolicy assignmentPolicy() {
         return new AssignmentPolicy();
+    }
+
+    /** Seals the webhook secrets at rest; a missing or malformed key stops the start here, saying which setting. */
+    @Bean
+    AtRestCipher webhookSecretCipher(DispatchProperties properties) {
+        return AtRestCipher.fromBase64Key(properties.webhook().secretKey(), DispatchProperties.Webhook.SECRET_KEY_SETTING);
     }
 
     /** One topic per department of the organisation data, so a department system reads only its own dispatches. */

@@ -41,6 +41,12 @@ public record DispatchProperties(
             @DefaultValue("2s") Duration initialBackoff,
             @DefaultValue("2.0") double backoffMultiplier,
             @DefaultValue("10m") Duration maxBackoff,
-            @DefaultValue("5s") Duration requestTimeout) {
+            @DefaultValue("5s") Duration requestTimeout,
+            /* AES-256 key (base64 of 32 random bytes) that seals the departments' webhook secrets at rest. No default:
+               deployments set DISPATCH_WEBHOOK_SECRETKEY; only the local and test profiles bring a development key. */
+            String secretKey) {
+
+        /** The setting as an operator sets it, for messages about a missing or wrong key. */
+        public static final String SECRET_KEY_SETTING = "dispatch.webhook.secret-key (DISPATCH_WEBHOOK_SECRETKEY)";
     }
 }

@@ -46,6 +46,11 @@ public class WebhookService {
         this.retries = new RetrySchedule(settings.maxAttempts(), settings.initialBackoff(), settings.backoffMultiplier(),
                 settings.maxBackoff());
         this.clock = clock;
+        // before any delivery can run: secrets an earlier version kept in clear are sealed, and a wrong key stops the start
+        int sealed = store.sealSecretsLeftInClear();
+        if (sealed > 0) {
+            log.info("sealed {} webhook secret(s) stored in clear by an earlier version", sealed);
+        }
     }
 
     /** Registers or changes a department's webhook (ADMIN, or that department's manager). */
@@ -67,11 +72,10 @@ public class WebhookService {
         WebhookSubscriptionDocument s = new WebhookSubscriptionDocument();
         s.department = department;
         s.url = url;
-        s.secret = secret;
         s.enabled = enabled;
         s.updatedBy = caller.actor();
         s.updatedAt = clock.instant();
-        store.save(s);
+        store.save(s, secret);
         return s;
     }
 
@@ -128,7 +132,7 @@ public class WebhookService {
         Integer code = null;
         String error;
         try {
-            code = sender.post(sub.get().url, sub.get().secret, d.body, d.id, d.eventType, d.eventId, d.complaintId, attempt);
+            code = sender.post(sub.get().url, store.secretOf(sub.get()), d.body, d.id, d.eventType, d.eventId, d.complaintId, attempt);
             if (code >= 200 && code < 300) {
                 store.delivered(d.id, code, attempt, clock.instant());
                 return;

@@ -9,10 +9,12 @@ import com.complaintdesk.dispatch.domain.webhook.WebhookSignature;
 import com.complaintdesk.dispatch.support.DispatchIntegrationTest;
 import com.complaintdesk.dispatch.support.Events;
 import com.sun.net.httpserver.HttpServer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,7 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Webhook delivery to a real HTTP receiver on 127.0.0.1: signature, delivery id, retries with backoff, dead letters. */
+/**
+ * Webhook delivery to a real HTTP receiver on 127.0.0.1: signature, delivery id, retries with backoff, dead letters,
+ * and the shared secret sealed at rest.
+ */
 class WebhookDeliveryTest extends DispatchIntegrationTest {
 
     static final String SECRET = "security-shared-secret-0001";
@@ -42,6 +47,8 @@ class WebhookDeliveryTest extends DispatchIntegrationTest {
     WebhookService webhooks;
     @Autowired
     WebhookStore store;
+    @Autowired
+    MongoTemplate mongo;
 
     HttpServer receiver;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -155,6 +162,57 @@ class WebhookDeliveryTest extends DispatchIntegrationTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }
+    }
+
+    Document storedWebhook(String department) {
+        return mongo.getCollection("webhooks").find(new Document("_id", department)).first();
+    }
+
+    Received deliverOne(String complaint) {
+        awaitDelivery(complaint);
+        int before = received.size();
+        assertThat(webhooks.deliverDue()).isEqualTo(1);
+        assertThat(received).hasSize(before + 1);
+        return received.get(before);
+    }
+
+    @Test
+    void the_shared_secret_is_stored_sealed_and_never_shown_again() {
+        Document stored = storedWebhook("SECURITY");
+        assertThat(stored).doesNotContainKey("secret");
+        assertThat(stored.getString("sealedSecret")).isNotBlank().doesNotContain(SECRET);
+        assertThat(stored.toJson()).doesNotContain(SECRET);
+
+        var shown = get("/api/v1/organisation/departments/SECURITY/webhook", ADMIN);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.raw()).doesNotContain(SECRET).doesNotContain(stored.getString("sealedSecret"));
+        assertThat(shown.body().get("secretSet").asBoolean()).isTrue();
+
+        Received delivered = deliverOne(dispatchSafetyComplaint());
+        assertThat(delivered.header("X-Signature-256")).isEqualTo("sha256=" + hmacHex(SECRET, delivered.body()));
+    }
+
+    @Test
+    void a_secret_an_earlier_version_stored_in_clear_still_signs_and_is_sealed_at_start() {
+        String legacySecret = "stored-in-clear-by-0.9-secret";
+        Document legacy = storedWebhook("SECURITY");
+        legacy.remove("sealedSecret");
+        legacy.put("secret", legacySecret);
+        mongo.getCollection("webhooks").replaceOne(new Document("_id", "SECURITY"), legacy);
+
+        // read as it is, before the start-up step has sealed it
+        Received before = deliverOne(dispatchSafetyComplaint());
+        assertThat(before.header("X-Signature-256")).isEqualTo("sha256=" + hmacHex(legacySecret, before.body()));
+
+        assertThat(store.sealSecretsLeftInClear()).as("what a start does").isEqualTo(1);
+        assertThat(store.sealSecretsLeftInClear()).as("once only").isZero();
+        Document sealed = storedWebhook("SECURITY");
+        assertThat(sealed).doesNotContainKey("secret");
+        assertThat(sealed.toJson()).doesNotContain(legacySecret);
+
+        Received after = deliverOne(dispatchSafetyComplaint());
+        assertThat(after.header("X-Signature-256")).as("the department's receiver needs no change")
+                .isEqualTo("sha256=" + hmacHex(legacySecret, after.body()));
     }
 
     @Test

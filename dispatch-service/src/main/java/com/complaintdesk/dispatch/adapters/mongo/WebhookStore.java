@@ -1,5 +1,6 @@
 package com.complaintdesk.dispatch.adapters.mongo;
 
+import com.complaintdesk.kit.crypto.AtRestCipher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,13 +13,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * The departments' webhooks and their deliveries. A webhook's shared secret is sealed with the configured key before
+ * it is written and opened only to sign a delivery: it is never stored in clear.
+ */
 @Component
 public class WebhookStore {
 
     private final MongoTemplate mongo;
+    private final AtRestCipher secrets;
 
-    public WebhookStore(MongoTemplate mongo) {
+    public WebhookStore(MongoTemplate mongo, AtRestCipher webhookSecretCipher) {
         this.mongo = mongo;
+        this.secrets = webhookSecretCipher;
         com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, WebhookDeliveryDocument.class);
     }
 
@@ -26,8 +33,41 @@ public class WebhookStore {
         return Optional.ofNullable(mongo.findById(department, WebhookSubscriptionDocument.class));
     }
 
-    public void save(WebhookSubscriptionDocument s) {
+    /** Writes the webhook with {@code clearSecret} sealed (a secret an earlier version kept in clear goes). */
+    public void save(WebhookSubscriptionDocument s, String clearSecret) {
+        s.sealedSecret = secrets.seal(clearSecret);
+        s.secret = null;
         mongo.save(s);
+    }
+
+    /** The secret to sign with: opened, or as an earlier version stored it in clear until that is sealed. */
+    public String secretOf(WebhookSubscriptionDocument s) {
+        return s.sealedSecret != null ? secrets.open(s.sealedSecret) : s.secret;
+    }
+
+    /**
+     * At start: seals the secrets earlier versions stored in clear, and opens every sealed one, so a key that is not
+     * the one they were sealed with stops the start instead of failing each delivery later. Returns how many were
+     * sealed now. Several instances may run it at once: a secret is sealed only while it is still in clear.
+     */
+    public int sealSecretsLeftInClear() {
+        int sealed = 0;
+        for (WebhookSubscriptionDocument s : mongo.findAll(WebhookSubscriptionDocument.class)) {
+            if (s.sealedSecret != null) {
+                try {
+                    secrets.open(s.sealedSecret);
+                } catch (AtRestCipher.WrongKeyException e) {
+                    throw new IllegalStateException("The webhook secret of department " + s.department + ": " + e.getMessage()
+                            + ". Start dispatch with the key it was sealed with.", e);
+                }
+            } else if (s.secret != null) {
+                Query stillInClear = new Query(Criteria.where("_id").is(s.department).and("secret").is(s.secret)
+                        .and("sealedSecret").exists(false));
+                sealed += (int) mongo.updateFirst(stillInClear, new Update().set("sealedSecret", secrets.seal(s.secret))
+                        .unset("secret"), WebhookSubscriptionDocument.class).getModifiedCount();
+            }
+        }
+        return sealed;
     }
 
     /** Creates the delivery unless it exists already (a redelivered event creates nothing twice). */

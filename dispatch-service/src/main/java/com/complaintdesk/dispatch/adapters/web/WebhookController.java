@@ -1,6 +1,7 @@
 package com.complaintdesk.dispatch.adapters.web;
 
 import com.complaintdesk.dispatch.adapters.mongo.WebhookDeliveryDocument;
+import com.complaintdesk.dispatch.adapters.mongo.WebhookSubscriptionDocument;
 import com.complaintdesk.dispatch.application.WebhookService;
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
@@ -38,21 +39,24 @@ public class WebhookController {
             Boolean enabled) {
     }
 
-    /** The secret is never shown again. */
-    public record WebhookView(String department, String url, boolean enabled, String updatedBy, Instant updatedAt) {
+    /** The secret is never shown again, not even in part: only whether one is set. */
+    public record WebhookView(String department, String url, boolean enabled, boolean secretSet, String updatedBy,
+                              Instant updatedAt) {
+        static WebhookView of(WebhookSubscriptionDocument s) {
+            return new WebhookView(s.department, s.url, s.enabled, s.sealedSecret != null || s.secret != null, s.updatedBy,
+                    s.updatedAt);
+        }
     }
 
     @PutMapping(path = "/departments/{code}/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
     public WebhookView subscribe(@PathVariable String code, @Valid @RequestBody WebhookRequest body, CallerIdentity caller) {
-        var s = webhooks.subscribe(code, body.url().trim(), body.secret(), body.enabled() == null || body.enabled(), caller);
-        return new WebhookView(s.department, s.url, s.enabled, s.updatedBy, s.updatedAt);
+        return WebhookView.of(webhooks.subscribe(code, body.url().trim(), body.secret(), body.enabled() == null || body.enabled(), caller));
     }
 
     @GetMapping("/departments/{code}/webhook")
     public WebhookView subscription(@PathVariable String code, CallerIdentity caller) {
         caller.require(Roles.ADMIN, Roles.DEPARTMENT_MANAGER, Roles.SUPERVISOR);
-        var s = webhooks.subscription(code).orElseThrow(() -> ApiException.notFound("Webhook of department", code));
-        return new WebhookView(s.department, s.url, s.enabled, s.updatedBy, s.updatedAt);
+        return WebhookView.of(webhooks.subscription(code).orElseThrow(() -> ApiException.notFound("Webhook of department", code)));
     }
 
     public record DeliveryView(String id, String department, String eventType, String eventId, String complaintId,

@@ -31,7 +31,31 @@ public record FollowupProperties(
         @DefaultValue BusinessHours businessHours,
         @DefaultValue Policy policy,
         @DefaultValue Verification verification,
-        @DefaultValue Access access) {
+        @DefaultValue Access access,
+        @DefaultValue Hold hold) {
+
+    /**
+     * Who closes a revisit held unreachable (policy HOLD) by decision, e.g. {@code FOLLOWUP_HOLD_CLOSEDBY=SUPERVISOR}.
+     * {@code closedBy}: the service supervisor (SPEC §3.14, §4: an unfinished revisit goes to the supervisor).
+     * {@code routeRolesThatClose}: a revisit route's role whose holder also closes the held revisits of that route —
+     * HR's manager for employees (SPEC §3.20: only HR sees them, so a supervisor outside HR cannot).
+     */
+    public record Hold(
+            @DefaultValue("SUPERVISOR") Set<String> closedBy,
+            @DefaultValue("DEPARTMENT_MANAGER") Set<String> routeRolesThatClose) {
+
+        /** Every role that may close some held revisit (the route's own check follows, per case). */
+        public String[] roles() {
+            return java.util.stream.Stream.concat(closedBy.stream(), routeRolesThatClose.stream()).distinct()
+                    .toArray(String[]::new);
+        }
+
+        /** Whether a caller with these roles may close a held revisit of the route whose role is {@code routeRole}. */
+        public boolean mayClose(java.util.function.Predicate<String> hasRole, String routeRole) {
+            return closedBy.stream().anyMatch(hasRole)
+                    || routeRole != null && routeRolesThatClose.contains(routeRole) && hasRole.test(routeRole);
+        }
+    }
 
     /**
      * SPEC §3.20, §7: which cases are HR's (employee and workplace complaints; the same defaults as reporting's

@@ -55,6 +55,7 @@ public class FollowupService {
     private final VerificationLockoutStore lockouts;
     private final VerificationLockout.Limit guessLimit;
     private final FollowupProperties.Access access;
+    private final FollowupProperties.Hold hold;
 
     public FollowupService(FollowupStore store, PolicyStore policies, ContactDigest digest, BusinessCalendar calendar,
                            EventFactory events, Clock clock, MeterRegistry meters, VerificationLockoutStore lockouts,
@@ -63,6 +64,7 @@ public class FollowupService {
         this.lockouts = lockouts;
         this.guessLimit = properties.verification().limit();
         this.access = properties.access();
+        this.hold = properties.hold();
         this.store = store;
         this.policies = policies;
         this.digest = digest;
@@ -170,6 +172,24 @@ public class FollowupService {
                         + ") is recorded by the role " + c.revisit().role() + ".");
             }
             return c.recordRevisit(answer, policy, clock.instant());
+        });
+    }
+
+    /**
+     * SPEC §3.14: the service supervisor (or, for a route listed in {@code followup.hold.route-roles-that-close}, its
+     * own role: HR's manager for employees) closes a revisit held unreachable, with the reason of the decision.
+     */
+    public FollowupView closeUnreachable(String complaintId, String reason, String by,
+                                         java.util.function.Predicate<String> hasRole, Audience audience,
+                                         String correlationId) {
+        loadVisible(complaintId, audience);
+        return change(complaintId, correlationId, (c, policy) -> {
+            String routeRole = c.revisit() == null ? null : c.revisit().role();
+            if (!hold.mayClose(hasRole, routeRole)) {
+                throw ApiException.forbidden("A revisit held unreachable is closed by the role "
+                        + String.join(" or ", hold.closedBy()) + ".");
+            }
+            return c.closeUnreachableByDecision(reason, by, policy, clock.instant());
         });
     }
 

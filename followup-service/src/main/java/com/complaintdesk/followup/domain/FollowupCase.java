@@ -187,6 +187,35 @@ public final class FollowupCase {
         return rated(answer, policy, now);
     }
 
+    /**
+     * SPEC §3.14, §4 "revisit done … on breach: supervisor": a revisit held unreachable (policy HOLD) is closed by the
+     * service supervisor's decision, with its reason. The revisit ends not reached, and is done once: one
+     * {@code RevisitDone(reached=false)} carrying the decision (none if a case held by an older version already
+     * published its unreachable one). A major or vicious complaint then still waits for its special report (§3.16).
+     */
+    public List<ComplaintEvent> closeUnreachableByDecision(String reason, String by, RevisitPolicy policy, Instant now) {
+        if (status != FollowupStatus.UNREACHABLE) {
+            throw new IllegalTransition("Only a revisit held as unreachable can be closed by decision.", status);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidCommand("reason", "is required: why the revisit ends without reaching the complainant");
+        }
+        String decision = reason.strip();
+        int attempts = revisit.failedAttempts().size();
+        boolean doneBefore = revisit.finished();
+        RevisitResult result = new RevisitResult(now, by, false, null, false, decision, null,
+                !now.isAfter(revisit.dueAt()), false);
+        revisit = revisit.withResult(result);
+        List<ComplaintEvent> events = new ArrayList<>();
+        if (!doneBefore) {
+            events.add(new RevisitDone(false, null, false, "unreachable after " + attempts
+                    + " attempts, closed by decision: " + decision, by, result.onTime()));
+        }
+        events.addAll(closeOrAwaitReport("revisit: complainant unreachable after " + attempts
+                + " attempts, closed by decision of " + by + ": " + decision, policy, now));
+        return events;
+    }
+
     private List<ComplaintEvent> failedAttempt(RevisitAnswer answer, RevisitPolicy policy, Instant now) {
         revisit = revisit.withFailedAttempt(new Revisit.Attempt(now, answer.by(), answer.comment()));
         int attempts = revisit.failedAttempts().size();

@@ -2,6 +2,7 @@ package com.complaintdesk.followup.adapters;
 
 import com.complaintdesk.contracts.events.ComplaintEvent;
 import com.complaintdesk.contracts.events.EventEnvelope;
+import com.complaintdesk.contracts.events.TriageEvents.ComplaintTriaged;
 import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.contracts.http.IdentityHeaders;
 import com.complaintdesk.contracts.model.ComplainantType;
@@ -33,6 +34,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The running follow-up service on the embedded Kafka and Mongo-wire server, shared by every adapter test class
@@ -97,9 +100,20 @@ abstract class ServiceHarness {
      * 2026-11-27 15:00, once its revisit is scheduled.
      */
     String revisitDue(ComplainantType type, String phone, String department) {
+        return revisitDue(type, phone, department, null);
+    }
+
+    /** The same, classified by {@code triaged} first (null: not classified). */
+    String revisitDue(ComplainantType type, String phone, String department, ComplaintTriaged triaged) {
         String id = newComplaintId();
         Instant t = at("2026-11-27T15:00");
         feed(Topics.INTAKE, id, Mother.received(id, type, phone, null, t), t);
+        if (triaged != null) {
+            feed(Topics.TRIAGE, id, triaged, t);
+        }
+        // registered before the resolution (the topics are read in parallel), so the revisit is routed by the
+        // complainant type from the start; an HR supervisor sees every case
+        eventually(() -> assertThat(getAs("/api/v1/followup/cases/" + id, "SUPERVISOR", "HR").status()).isEqualTo(200));
         feed(Topics.DISPATCH, id, Mother.resolved(department, "h-1"), t);
         await(id, "RevisitDue", 1);
         return id;
@@ -167,6 +181,16 @@ abstract class ServiceHarness {
     Reply post(String path, String body, String roles) {
         return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), roles);
+    }
+
+    /** A staff user of {@code department} (null: none in the token). */
+    Reply postAs(String path, String body, String roles, String department) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (department != null) {
+            b.header(IdentityHeaders.DEPARTMENT, department);
+        }
+        return call(b, roles);
     }
 
     Reply put(String path, String body, String roles) {

@@ -196,6 +196,19 @@ class FollowupCaseTest {
                 new ComplaintClosed("revisit: complainant satisfied (4/5)"));
     }
 
+    /**
+     * A case stored before HOLD kept the revisit open: UNREACHABLE with the unreachable result, whose RevisitDone was
+     * already published.
+     */
+    FollowupCase heldByAnOlderVersion() {
+        Revisit heldBefore = new Revisit(1, resolvedAt, at("2026-12-01T18:00"), "PHONE_OR_VISIT", "SERVICE_DESK",
+                "TRIAGE_OFFICER", List.of(new Revisit.Attempt(nextMonday, "desk-1", "no answer")),
+                new RevisitResult(nextMonday, "desk-1", false, null, false, null, "no answer", true, false));
+        return new FollowupCase("C-20261127-000002", ComplainantType.CONSUMER, "phone-digest", null,
+                Severity.GENERAL, Set.of(), "ENGINEERING", "h-1", FollowupStatus.UNREACHABLE, heldBefore, List.of(), 0,
+                null, null, null, false);
+    }
+
     @Test
     void given_the_hold_policy_when_a_held_revisit_is_answered_then_revisit_done_is_published_exactly_once() {
         RevisitPolicy hold = Policies.withUnreachable(UnreachableOutcome.HOLD, 2);
@@ -219,19 +232,113 @@ class FollowupCaseTest {
 
     @Test
     void given_a_revisit_held_with_its_unreachable_result_already_published_when_reached_then_not_published_as_done_again() {
-        // a case stored before HOLD kept the revisit open: UNREACHABLE with the unreachable result, published as done
-        Revisit heldBefore = new Revisit(1, resolvedAt, at("2026-12-01T18:00"), "PHONE_OR_VISIT", "SERVICE_DESK",
-                "TRIAGE_OFFICER", List.of(new Revisit.Attempt(nextMonday, "desk-1", "no answer")),
-                new RevisitResult(nextMonday, "desk-1", false, null, false, null, "no answer", true, false));
-        FollowupCase c = new FollowupCase("C-20261127-000002", ComplainantType.CONSUMER, "phone-digest", null,
-                Severity.GENERAL, Set.of(), "ENGINEERING", "h-1", FollowupStatus.UNREACHABLE, heldBefore, List.of(), 0,
-                null, null, null, false);
+        FollowupCase c = heldByAnOlderVersion();
 
         var reached = c.recordRevisit(RevisitAnswer.rated(4, null, null, "desk-1"), Policies.withUnreachable(
                 UnreachableOutcome.HOLD, 1), at("2026-12-03T10:00"));
 
         assertThat(reached).containsExactly(new ComplaintClosed("revisit: complainant satisfied (4/5)"));
         assertThat(c.revisit().result().satisfaction()).isEqualTo(4);
+    }
+
+    /** A case of the given severity and flags, held unreachable after one failed attempt under HOLD. */
+    FollowupCase heldUnreachable(Severity severity, Set<Flag> flags, RevisitPolicy hold) {
+        FollowupCase c = resolvedCase(ComplainantType.CONSUMER, severity, flags);
+        c.recordRevisit(RevisitAnswer.unreachable("no answer", "desk-1"), hold, nextMonday);
+        assertThat(c.status()).isEqualTo(FollowupStatus.UNREACHABLE);
+        return c;
+    }
+
+    @Test
+    void given_a_revisit_held_unreachable_when_the_supervisor_closes_it_by_decision_then_done_once_not_reached_and_closed() {
+        RevisitPolicy hold = Policies.withUnreachable(UnreachableOutcome.HOLD, 1);
+        FollowupCase c = heldUnreachable(Severity.GENERAL, Set.of(), hold);
+
+        var closed = c.closeUnreachableByDecision("  moved abroad, number out of service ", "sup-1", hold,
+                at("2026-12-03T10:00"));
+
+        String reason = "revisit: complainant unreachable after 1 attempts, closed by decision of sup-1: "
+                + "moved abroad, number out of service";
+        assertThat(closed).containsExactly(
+                new RevisitDone(false, null, false, "unreachable after 1 attempts, closed by decision: "
+                        + "moved abroad, number out of service", "sup-1", false),
+                new ComplaintClosed(reason));
+        assertThat(c.status()).isEqualTo(FollowupStatus.CLOSED);
+        assertThat(c.closeReason()).isEqualTo(reason);
+        assertThat(c.closedAt()).isEqualTo(at("2026-12-03T10:00"));
+        // the decision is the revisit's result: who decided, and why
+        assertThat(c.revisit().result()).satisfies(r -> {
+            assertThat(r.reached()).isFalse();
+            assertThat(r.by()).isEqualTo("sup-1");
+            assertThat(r.reason()).isEqualTo("moved abroad, number out of service");
+        });
+        // once: a second decision, a late contact or the complainant's own answer is refused
+        assertThatThrownBy(() -> c.closeUnreachableByDecision("again", "sup-1", hold, at("2026-12-03T11:00")))
+                .isInstanceOf(IllegalTransition.class)
+                .satisfies(e -> assertThat(((IllegalTransition) e).current()).isEqualTo(FollowupStatus.CLOSED));
+        assertThatThrownBy(() -> c.recordRevisit(RevisitAnswer.rated(5, null, null, "desk-1"), hold, at("2026-12-03T11:00")))
+                .isInstanceOf(IllegalTransition.class);
+        assertThatThrownBy(() -> c.answerByComplainant(RevisitAnswer.fromComplainant(5, null, null), hold, at("2026-12-03T11:00")))
+                .isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void given_a_revisit_not_held_when_closed_by_decision_then_refused_with_the_current_status_and_nothing_changes() {
+        FollowupCase due = resolvedConsumer();
+
+        assertThatThrownBy(() -> due.closeUnreachableByDecision("cannot reach", "sup-1", policy, nextMonday))
+                .isInstanceOf(IllegalTransition.class)
+                .satisfies(e -> assertThat(((IllegalTransition) e).current()).isEqualTo(FollowupStatus.REVISIT_DUE));
+        assertThat(due.status()).isEqualTo(FollowupStatus.REVISIT_DUE);
+        assertThat(due.revisit().finished()).isFalse();
+
+        FollowupCase open = FollowupCase.open("C-1");
+        assertThatThrownBy(() -> open.closeUnreachableByDecision("cannot reach", "sup-1", policy, nextMonday))
+                .isInstanceOf(IllegalTransition.class)
+                .satisfies(e -> assertThat(((IllegalTransition) e).current()).isEqualTo(FollowupStatus.OPEN));
+    }
+
+    @Test
+    void given_a_held_revisit_when_closed_without_a_reason_then_refused_and_still_held() {
+        RevisitPolicy hold = Policies.withUnreachable(UnreachableOutcome.HOLD, 1);
+        FollowupCase c = heldUnreachable(Severity.GENERAL, Set.of(), hold);
+
+        assertThatThrownBy(() -> c.closeUnreachableByDecision("  ", "sup-1", hold, nextMonday))
+                .isInstanceOf(InvalidCommand.class)
+                .satisfies(e -> assertThat(((InvalidCommand) e).problems()).extracting(FieldProblem::field)
+                        .containsExactly("reason"));
+        assertThat(c.status()).isEqualTo(FollowupStatus.UNREACHABLE);
+        assertThat(c.revisit().finished()).isFalse();
+    }
+
+    @Test
+    void given_a_major_complaint_held_unreachable_when_closed_by_decision_then_it_waits_for_its_special_report() {
+        RevisitPolicy hold = Policies.withUnreachable(UnreachableOutcome.HOLD, 1);
+        FollowupCase c = heldUnreachable(Severity.MAJOR, Set.of(Flag.MEDIA), hold);
+
+        var decided = c.closeUnreachableByDecision("moved abroad", "sup-1", hold, nextMonday.plusSeconds(3600));
+
+        assertThat(decided).containsExactly(new RevisitDone(false, null, false,
+                "unreachable after 1 attempts, closed by decision: moved abroad", "sup-1", true));
+        assertThat(c.status()).isEqualTo(FollowupStatus.AWAITING_SPECIAL_REPORT);
+        assertThat(c.closedAt()).isNull();
+
+        var filed = c.fileSpecialReport(report("SR-9"), hold);
+
+        assertThat(filed).containsExactly(new SpecialReportFiled("SR-9", "sup-1"), new ComplaintClosed(
+                "revisit: complainant unreachable after 1 attempts, closed by decision of sup-1: moved abroad"));
+        assertThat(c.status()).isEqualTo(FollowupStatus.CLOSED);
+    }
+
+    @Test
+    void given_a_case_held_before_hold_kept_the_revisit_open_when_closed_by_decision_then_not_published_as_done_again() {
+        FollowupCase c = heldByAnOlderVersion();
+
+        var closed = c.closeUnreachableByDecision("moved abroad", "sup-1",
+                Policies.withUnreachable(UnreachableOutcome.HOLD, 1), at("2026-12-03T10:00"));
+
+        assertThat(closed).containsExactly(new ComplaintClosed(
+                "revisit: complainant unreachable after 1 attempts, closed by decision of sup-1: moved abroad"));
     }
 
     @Test

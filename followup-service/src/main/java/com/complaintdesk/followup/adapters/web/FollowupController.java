@@ -26,9 +26,11 @@ import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
 import com.complaintdesk.kit.web.ProblemAdvice;
 import com.complaintdesk.kit.web.RequestContextFilter;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -158,6 +160,30 @@ public class FollowupController {
                 RequestContextFilter.currentCorrelationId());
         audit.record(caller, body.reached() ? "REVISIT_RECORDED" : "REVISIT_ATTEMPT_FAILED", complaintId,
                 auditDetails("status", v.status().name(), "satisfaction", body.satisfaction()));
+        return v;
+    }
+
+    /** Why a revisit held unreachable is closed without reaching the complainant (required). */
+    public record CloseUnreachableRequest(
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Operation(summary = "Close a revisit held unreachable (policy HOLD) by the service supervisor's decision",
+            description = "Only a case in `UNREACHABLE` (the policy's attempts ran out under `unreachableOutcome: HOLD`). "
+                    + "`reason` is required. The revisit ends not reached: one `RevisitDone` (reached false, the "
+                    + "decision in `comment`, `by` the caller), then `ComplaintClosed` — or, for a major or vicious "
+                    + "complaint without its special report, `AWAITING_SPECIAL_REPORT` until the report is filed. "
+                    + "Roles: `followup.hold.closed-by` (SUPERVISOR); for an employee's revisit HR's DEPARTMENT_MANAGER "
+                    + "(`followup.hold.route-roles-that-close`); ADMIN. Another state → 409 with `currentStatus`; "
+                    + "a case the caller may not see → 404.")
+    @PostMapping(path = "/revisits/{complaintId}/close-unreachable", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public FollowupView closeUnreachable(@PathVariable String complaintId,
+                                         @Valid @RequestBody CloseUnreachableRequest body, CallerIdentity caller) {
+        caller.require(properties.hold().roles());
+        FollowupView v = followup.closeUnreachable(complaintId, body.reason().strip(), caller.actor(), caller::hasRole,
+                audience(caller), RequestContextFilter.currentCorrelationId());
+        audit.record(caller, "REVISIT_CLOSED_UNREACHABLE", complaintId,
+                auditDetails("status", v.status().name(), "reason", body.reason().strip()));
         return v;
     }
 

@@ -2,6 +2,7 @@ package com.complaintdesk.sla.application;
 
 import com.complaintdesk.sla.adapters.mongo.PolicyStore;
 import com.complaintdesk.sla.adapters.mongo.PolicyStore.PolicyDocument;
+import com.complaintdesk.sla.domain.MajorManagerNotice;
 import com.complaintdesk.sla.domain.SlaPolicies;
 import com.complaintdesk.sla.domain.SlaPolicy;
 import com.complaintdesk.kit.web.ApiException;
@@ -30,10 +31,12 @@ public class PolicyService {
     private final PolicyStore store;
     private final Clock clock;
     private final AtomicReference<SlaPolicies> current = new AtomicReference<>();
+    private final MajorManagerNotice majorManagerNotice;
 
     public PolicyService(PolicyStore store, SlaProperties properties, JsonMapper json, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.majorManagerNotice = properties.majorManagerNotice().rule();
         if (store.count() == 0) {
             for (SlaPolicy p : readDefaults(json, properties.defaultPolicies())) {
                 store.insertIfAbsent(new PolicyDocument(p.id(), p, "default", clock.instant()));
@@ -62,7 +65,7 @@ public class PolicyService {
     }
 
     public SlaPolicies refresh() {
-        SlaPolicies p = new SlaPolicies(store.all().stream().map(PolicyDocument::policy).toList());
+        SlaPolicies p = new SlaPolicies(store.all().stream().map(PolicyDocument::policy).toList(), majorManagerNotice);
         current.set(p);
         return p;
     }

@@ -1,6 +1,8 @@
 package com.complaintdesk.sla.application;
 
+import com.complaintdesk.sla.domain.MajorManagerNotice;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
@@ -17,7 +19,34 @@ public record SlaProperties(
         /* the policy set a fresh install starts with; afterwards the policies live in MongoDB, editable by API */
         @DefaultValue("/sla/policies.json") String defaultPolicies,
         /* how often each instance re-reads policies and calendar from MongoDB (edits made on another instance) */
-        @DefaultValue("30s") Duration refresh) {
+        @DefaultValue("30s") Duration refresh,
+        @DefaultValue MajorNotice majorManagerNotice) {
+
+    @ConstructorBinding
+    public SlaProperties {
+        majorManagerNotice = majorManagerNotice == null
+                ? new MajorNotice(MajorManagerNotice.DEFAULT_ROLE, MajorManagerNotice.DEFAULT_REASON_PATTERN)
+                : majorManagerNotice;
+    }
+
+    /** The settings before the MAJOR notice was configurable (tools that build them by hand). */
+    public SlaProperties(Calendar calendar, Timers timers, Daily daily, String defaultPolicies, Duration refresh) {
+        this(calendar, timers, daily, defaultPolicies, refresh, null);
+    }
+
+    /**
+     * SPEC §3.5, §4: which staff notice ends the MAJOR_TO_MANAGER clock — one to {@code role} of the complaint's
+     * department whose reason contains {@code reasonPattern} (a regular expression), e.g.
+     * {@code SLA_MAJORMANAGERNOTICE_REASONPATTERN}. See {@link MajorManagerNotice}.
+     */
+    public record MajorNotice(
+            @DefaultValue(MajorManagerNotice.DEFAULT_ROLE) String role,
+            @DefaultValue(MajorManagerNotice.DEFAULT_REASON_PATTERN) String reasonPattern) {
+
+        public MajorManagerNotice rule() {
+            return MajorManagerNotice.of(role, reasonPattern);
+        }
+    }
 
     /**
      * The first-start business calendar: working hours per weekday ("MONDAY 09:00-18:00"; a weekday not listed is

@@ -108,14 +108,16 @@ public class ComplaintSla {
         } else if (event instanceof DispatchEvents.SupervisorAssigned s) {
             stop(MAJOR_TO_MANAGER, at, "MANAGER_SUPERVISES", cal, out);
         } else if (event instanceof DispatchEvents.StaffNotified n) {
-            if ("DEPARTMENT_MANAGER".equals(n.role())) {
+            if (policies.majorManagerNotice().fulfilledBy(n, department)) {
+                // SPEC §3.5, §4: only the MAJOR notice to the responsible manager; a queue, transfer, PR or escalation
+                // notice to a manager tells them something else and leaves the clock running
                 stop(MAJOR_TO_MANAGER, at, "MANAGER_NOTIFIED", cal, out);
-                if (n.consultedBy() != null) {
-                    // SPEC §3.12: the supervisor consulted the manager about this complaint. Any other notice to a
-                    // manager (an SLA escalation, this very clock's breach, a queue or PR notice) reaches nobody in
-                    // the sense of §3.12 and must not stop it
-                    stop(SUPERVISOR_TO_MANAGER, at, "MANAGER_REACHED", cal, out);
-                }
+            }
+            if ("DEPARTMENT_MANAGER".equals(n.role()) && n.consultedBy() != null) {
+                // SPEC §3.12: the supervisor consulted the manager about this complaint. Any other notice to a
+                // manager (an SLA escalation, this very clock's breach, a queue or PR notice) reaches nobody in
+                // the sense of §3.12 and must not stop it
+                stop(SUPERVISOR_TO_MANAGER, at, "MANAGER_REACHED", cal, out);
             } else if ("HQ_ANALYST".equals(n.role())) {
                 stop(MAJOR_TO_HQ, at, "HQ_NOTIFIED", cal, out);
             }

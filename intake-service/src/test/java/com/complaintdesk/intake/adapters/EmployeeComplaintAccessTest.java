@@ -1,20 +1,7 @@
 package com.complaintdesk.intake.adapters;
 
-import com.complaintdesk.testsupport.TestInfrastructure;
+import com.complaintdesk.testsupport.Caller;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,31 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ADMIN, the supervisor and the desk included — get a 404 for its evidence and its status, as if it did not exist;
  * HR staff and the complainant (through a channel front end, with the second factor) are served as before.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class EmployeeComplaintAccessTest {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        TestInfrastructure.register(r);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final JsonMapper json = JsonMapper.builder().build();
-
-    record Caller(String userId, String roles, String department) {
-    }
+class EmployeeComplaintAccessTest extends IntakeSpringTest {
 
     static final Caller ADMIN = new Caller("admin-1", "ADMIN", null);
     static final Caller OFFICER = new Caller("officer-1", "TRIAGE_OFFICER", "SERVICE_DESK");
     static final Caller SUPERVISOR = new Caller("sup-1", "SUPERVISOR", "SERVICE_DESK");
     static final Caller HR_HANDLER = new Caller("hr-1", "HANDLER", "HR");
     static final Caller HR_ADMIN = new Caller("admin-hr", "ADMIN", "HR");
+    static final Caller HOTLINE = Caller.channel("hotline");
+    /** The complainant through the hotline front end. */
+    static final Caller COMPLAINANT = new Caller(null, "CHANNEL_CLIENT", null, "hotline");
 
     static String complaint(String type) {
         return """
@@ -55,36 +27,14 @@ class EmployeeComplaintAccessTest {
                  "content":"主管排班一直针对我,还威胁扣我绩效。","subject":"员工休息室"}""".formatted(type);
     }
 
-    HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path, Caller caller) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (caller == null) {
-            b.header("X-Caller-Channel", "hotline").header("X-Caller-Roles", "CHANNEL_CLIENT");
-        } else {
-            b.header("X-Caller-User-Id", caller.userId()).header("X-Caller-Roles", caller.roles());
-            if (caller.department() != null) {
-                b.header("X-Caller-Department", caller.department());
-            }
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     /** Registers a complaint with one piece of evidence; returns {number, evidenceId}. */
     String[] registeredWithEvidence(String type) throws Exception {
-        var r = post("/api/v1/complaints", complaint(type), "X-Caller-Channel", "hotline");
+        var r = http.post("/api/v1/complaints", complaint(type), HOTLINE);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         String number = json.readTree(r.body()).get("complaintNumber").asString();
-        var added = post("/api/v1/complaints/" + number + "/evidence",
+        var added = http.post("/api/v1/complaints/" + number + "/evidence",
                 "{\"verify\":\"9000\",\"evidence\":{\"name\":\"r.pdf\",\"contentType\":\"application/pdf\",\"contentBase64\":\"JVBERi0=\"}}",
-                "X-Caller-Channel", "hotline");
+                HOTLINE);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         return new String[]{number, json.readTree(added.body()).get("evidenceId").asString()};
     }
@@ -96,14 +46,14 @@ class EmployeeComplaintAccessTest {
         String status = "/api/v1/complaints/" + c[0] + "/status";
 
         for (Caller outsider : new Caller[]{ADMIN, OFFICER, SUPERVISOR, new Caller("h-1", "HANDLER", "ENGINEERING")}) {
-            assertThat(get(evidence, outsider).statusCode()).as("evidence for " + outsider).isEqualTo(404);
-            assertThat(get(status, outsider).statusCode()).as("status for " + outsider).isEqualTo(404);
+            assertThat(http.get(evidence, outsider).statusCode()).as("evidence for " + outsider).isEqualTo(404);
+            assertThat(http.get(status, outsider).statusCode()).as("status for " + outsider).isEqualTo(404);
         }
-        assertThat(get(evidence, HR_HANDLER).statusCode()).isEqualTo(200);
-        assertThat(get(evidence, HR_ADMIN).statusCode()).isEqualTo(200);
-        assertThat(get(status, HR_HANDLER).statusCode()).isEqualTo(200);
+        assertThat(http.get(evidence, HR_HANDLER).statusCode()).isEqualTo(200);
+        assertThat(http.get(evidence, HR_ADMIN).statusCode()).isEqualTo(200);
+        assertThat(http.get(status, HR_HANDLER).statusCode()).isEqualTo(200);
         // the complainant, through a front end and with the second factor, is not staff: unchanged
-        assertThat(get(status + "?verify=9000", null).statusCode()).isEqualTo(200);
+        assertThat(http.get(status + "?verify=9000", COMPLAINANT).statusCode()).isEqualTo(200);
 
         var readers = mongo.getCollection("audit").find(new org.bson.Document("complaintId", c[0])
                         .append("action", "EVIDENCE_READ")).map(d -> d.getString("actor")).into(new java.util.ArrayList<>());
@@ -115,8 +65,8 @@ class EmployeeComplaintAccessTest {
         String[] c = registeredWithEvidence("CONSUMER");
         String evidence = "/api/v1/complaints/" + c[0] + "/evidence/" + c[1];
 
-        assertThat(get(evidence, OFFICER).statusCode()).isEqualTo(200);
-        assertThat(get(evidence, ADMIN).statusCode()).isEqualTo(200);
-        assertThat(get("/api/v1/complaints/" + c[0] + "/status", OFFICER).statusCode()).isEqualTo(200);
+        assertThat(http.get(evidence, OFFICER).statusCode()).isEqualTo(200);
+        assertThat(http.get(evidence, ADMIN).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/complaints/" + c[0] + "/status", OFFICER).statusCode()).isEqualTo(200);
     }
 }

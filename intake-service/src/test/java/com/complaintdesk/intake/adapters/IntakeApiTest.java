@@ -5,22 +5,14 @@ import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.contracts.events.TriageEvents.AwaitingDocuments;
 import com.complaintdesk.intake.adapters.mongo.ComplaintDocument;
 import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.testsupport.Caller;
 import com.complaintdesk.testsupport.EventProbe;
 import com.complaintdesk.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,30 +22,20 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import static com.complaintdesk.testsupport.Caller.NOBODY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** intake-service over HTTP with its real Mongo store and Kafka (embedded). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class IntakeApiTest {
+class IntakeApiTest extends IntakeSpringTest {
 
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        TestInfrastructure.register(r);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     KafkaTemplate<String, String> kafka;
     @Autowired
     EventCodec codec;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final JsonMapper json = JsonMapper.builder().build();
+    static final Caller HOTLINE = Caller.channel("hotline");
+    static final Caller WEB = Caller.channel("web");
 
     static final String VALID = """
             {"channel":"PHONE","complainant":{"name":"张三","phone":"13800138000","email":"zs@example.com","type":"CONSUMER"},
@@ -61,23 +43,9 @@ class IntakeApiTest {
              "subject":"3F 家电区","claimedAmount":{"amount":398.00,"currency":"CNY"},"requestedRemedies":["EXCHANGE"],
              "requestedDeadline":"2026-12-01","recordedBy":"desk-07"}""";
 
-    HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void health_reports_the_store_up_on_the_mongo_wire_server() throws Exception {
-        var health = get("/actuator/health");
+        var health = http.get("/actuator/health", NOBODY);
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").containsPattern("\"mongo\":\\{\"status\":\"UP\"");
     }
@@ -87,14 +55,14 @@ class IntakeApiTest {
     }
 
     String register() throws Exception {
-        var r = post("/api/v1/complaints", VALID, "X-Caller-Channel", "hotline");
+        var r = http.post("/api/v1/complaints", VALID, HOTLINE);
         assertThat(r.statusCode()).isEqualTo(201);
         return json.readTree(r.body()).get("complaintNumber").asString();
     }
 
     @Test
     void registering_returns_201_with_number_location_and_status_url_and_publishes_received() throws Exception {
-        var r = post("/api/v1/complaints", VALID, "X-Caller-Channel", "hotline");
+        var r = http.post("/api/v1/complaints", VALID, HOTLINE);
 
         assertThat(r.statusCode()).isEqualTo(201);
         JsonNode body = json.readTree(r.body());
@@ -124,13 +92,12 @@ class IntakeApiTest {
     @Test
     void registrations_and_reads_of_evidence_are_in_the_audit_trail() throws Exception {
         String number = register();
-        var added = post("/api/v1/complaints/" + number + "/evidence",
-                "{\"verify\":\"8000\",\"evidence\":{\"name\":\"r.pdf\",\"contentType\":\"application/pdf\",\"contentBase64\":\"JVBERi0=\"}}");
+        var added = http.post("/api/v1/complaints/" + number + "/evidence",
+                "{\"verify\":\"8000\",\"evidence\":{\"name\":\"r.pdf\",\"contentType\":\"application/pdf\",\"contentBase64\":\"JVBERi0=\"}}", NOBODY);
         String evidenceId = json.readTree(added.body()).get("evidenceId").asString();
-        var asStaff = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/complaints/" + number
-                        + "/evidence/" + evidenceId)).header("X-Caller-User-Id", "officer-1")
-                .header("X-Caller-Roles", "TRIAGE_OFFICER").build(), HttpResponse.BodyHandlers.ofByteArray());
-        var asChannel = get("/api/v1/complaints/" + number + "/evidence/" + evidenceId);
+        var asStaff = http.getBytes("/api/v1/complaints/" + number + "/evidence/" + evidenceId,
+                new Caller("officer-1", "TRIAGE_OFFICER", null));
+        var asChannel = http.get("/api/v1/complaints/" + number + "/evidence/" + evidenceId, NOBODY);
 
         assertThat(asStaff.statusCode()).isEqualTo(200);
         assertThat(new String(asStaff.body())).isEqualTo("%PDF-");
@@ -144,9 +111,9 @@ class IntakeApiTest {
     @Test
     void a_retry_with_the_same_idempotency_key_returns_the_same_complaint_and_stores_nothing_new() throws Exception {
         String key = UUID.randomUUID().toString();
-        var first = post("/api/v1/complaints", VALID, "Idempotency-Key", key, "X-Caller-Channel", "web");
+        var first = http.post("/api/v1/complaints", VALID, WEB, "Idempotency-Key", key);
         long before = complaints();
-        var retry = post("/api/v1/complaints", VALID, "Idempotency-Key", key, "X-Caller-Channel", "web");
+        var retry = http.post("/api/v1/complaints", VALID, WEB, "Idempotency-Key", key);
 
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(json.readTree(retry.body()).get("complaintNumber").asString())
@@ -154,8 +121,8 @@ class IntakeApiTest {
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(complaints()).isEqualTo(before);
 
-        var different = post("/api/v1/complaints", VALID.replace("电饭煲", "电水壶"), "Idempotency-Key", key,
-                "X-Caller-Channel", "web");
+        var different = http.post("/api/v1/complaints", VALID.replace("电饭煲", "电水壶"), WEB,
+                "Idempotency-Key", key);
         assertThat(different.statusCode()).isEqualTo(422);
         assertThat(different.body()).contains("Idempotency");
         assertThat(complaints()).isEqualTo(before);
@@ -169,7 +136,7 @@ class IntakeApiTest {
         try {
             var answers = new ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
             for (int i = 0; i < 6; i++) {
-                answers.add(pool.submit(() -> post("/api/v1/complaints", VALID, "Idempotency-Key", key, "X-Caller-Channel", "web")));
+                answers.add(pool.submit(() -> http.post("/api/v1/complaints", VALID, WEB, "Idempotency-Key", key)));
             }
             var numbers = new java.util.HashSet<String>();
             for (var a : answers) {
@@ -206,9 +173,8 @@ class IntakeApiTest {
                         "application/json", 400, "evidence[0].contentBase64"),
                 new Case(VALID.replace("\"subject\"", "\"surprise\":1,\"subject\""), "application/json", 400, "surprise"));
         for (Case c : cases) {
-            var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/complaints"))
-                    .header("Content-Type", c.contentType()).POST(HttpRequest.BodyPublishers.ofString(c.body())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var r = http.send(http.request("/api/v1/complaints", NOBODY).header("Content-Type", c.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofString(c.body())).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(c.toString().substring(0, Math.min(120, c.toString().length()))).isEqualTo(c.status());
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
             if (c.field() != null) {
@@ -222,14 +188,14 @@ class IntakeApiTest {
     void evidence_too_large_is_refused_and_valid_evidence_is_stored_and_published() throws Exception {
         String number = register();
         String big = Base64.getEncoder().encodeToString(new byte[6 * 1024 * 1024]);
-        var tooBig = post("/api/v1/complaints/" + number + "/evidence",
-                "{\"verify\":\"8000\",\"evidence\":{\"name\":\"big.jpg\",\"contentType\":\"image/jpeg\",\"contentBase64\":\"" + big + "\"}}");
+        var tooBig = http.post("/api/v1/complaints/" + number + "/evidence",
+                "{\"verify\":\"8000\",\"evidence\":{\"name\":\"big.jpg\",\"contentType\":\"image/jpeg\",\"contentBase64\":\"" + big + "\"}}", NOBODY);
         assertThat(tooBig.statusCode()).isEqualTo(400);
         assertThat(tooBig.body()).contains("evidence[0].contentBase64");
 
-        var ok = post("/api/v1/complaints/" + number + "/evidence",
+        var ok = http.post("/api/v1/complaints/" + number + "/evidence",
                 "{\"verify\":\"8000\",\"evidence\":{\"name\":\"receipt.jpg\",\"contentType\":\"image/jpeg\",\"contentBase64\":\""
-                        + Base64.getEncoder().encodeToString("jpeg-bytes".getBytes()) + "\"}}");
+                        + Base64.getEncoder().encodeToString("jpeg-bytes".getBytes()) + "\"}}", NOBODY);
         assertThat(ok.statusCode()).isEqualTo(201);
         assertThat(mongo.getCollection("evidence").countDocuments(new org.bson.Document("complaintNumber", number))).isEqualTo(1);
         try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.INTAKE)) {
@@ -242,11 +208,11 @@ class IntakeApiTest {
     void status_needs_the_second_factor_and_shows_no_personal_data() throws Exception {
         String number = register();
 
-        var wrong = get("/api/v1/complaints/" + number + "/status?verify=1234");
-        var unknown = get("/api/v1/complaints/C-19990101-000001/status?verify=8000");
-        var malformed = get("/api/v1/complaints/nonsense/status?verify=8000");
-        var byPhone = get("/api/v1/complaints/" + number + "/status?verify=8000");
-        var byEmail = get("/api/v1/complaints/" + number + "/status?verify=ZS@example.com");
+        var wrong = http.get("/api/v1/complaints/" + number + "/status?verify=1234", NOBODY);
+        var unknown = http.get("/api/v1/complaints/C-19990101-000001/status?verify=8000", NOBODY);
+        var malformed = http.get("/api/v1/complaints/nonsense/status?verify=8000", NOBODY);
+        var byPhone = http.get("/api/v1/complaints/" + number + "/status?verify=8000", NOBODY);
+        var byEmail = http.get("/api/v1/complaints/" + number + "/status?verify=ZS@example.com", NOBODY);
 
         assertThat(wrong.statusCode()).isEqualTo(404);
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -264,15 +230,15 @@ class IntakeApiTest {
     @Test
     void urges_are_counted_and_published() throws Exception {
         String number = register();
-        post("/api/v1/complaints/" + number + "/urge", "{\"verify\":\"8000\",\"message\":\"还没人联系我\"}");
-        var second = post("/api/v1/complaints/" + number + "/urge", "{\"verify\":\"8000\"}");
+        http.post("/api/v1/complaints/" + number + "/urge", "{\"verify\":\"8000\",\"message\":\"还没人联系我\"}", NOBODY);
+        var second = http.post("/api/v1/complaints/" + number + "/urge", "{\"verify\":\"8000\"}", NOBODY);
 
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(json.readTree(second.body()).get("urgeCount").asInt()).isEqualTo(2);
         try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.INTAKE)) {
             probe.await(EventProbe.ofType(number, "ComplaintUrged"), 2, Duration.ofSeconds(30));
         }
-        assertThat(post("/api/v1/complaints/" + number + "/urge", "{\"verify\":\"0000\"}").statusCode()).isEqualTo(404);
+        assertThat(http.post("/api/v1/complaints/" + number + "/urge", "{\"verify\":\"0000\"}", NOBODY).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -284,7 +250,7 @@ class IntakeApiTest {
         kafka.send(Topics.TRIAGE, number, codec.encode(envelope)).get();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode view = json.readTree(get("/api/v1/complaints/" + number + "/status?verify=8000").body());
+            JsonNode view = json.readTree(http.get("/api/v1/complaints/" + number + "/status?verify=8000", NOBODY).body());
             assertThat(view.get("status").asString()).isEqualTo("AWAITING_DOCUMENTS");
             assertThat(view.get("nextStep").asString()).contains("购物小票");
         });
@@ -330,6 +296,6 @@ class IntakeApiTest {
             probe.await(r -> number.equals(r.key()) && r.value().equals("this is not an event"), 1, Duration.ofSeconds(30));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get("/api/v1/complaints/" + number + "/status?verify=8000").body()).contains("AWAITING_DOCUMENTS"));
+                assertThat(http.get("/api/v1/complaints/" + number + "/status?verify=8000", NOBODY).body()).contains("AWAITING_DOCUMENTS"));
     }
 }

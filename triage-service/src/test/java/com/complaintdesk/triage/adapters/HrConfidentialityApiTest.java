@@ -2,6 +2,7 @@ package com.complaintdesk.triage.adapters;
 
 import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.testsupport.Caller;
 import com.complaintdesk.testsupport.EventProbe;
 import com.complaintdesk.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -20,20 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HrConfidentialityApiTest extends TriageSpringTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final String[] ADMIN = {"X-Caller-User-Id", "admin-1", "X-Caller-Roles", "ADMIN"};
-    static final String[] HQ = {"X-Caller-User-Id", "hq-1", "X-Caller-Roles", "HQ_ANALYST", "X-Caller-Department", "HQ"};
-    static final String[] HR_MANAGER = {"X-Caller-User-Id", "hr-mgr", "X-Caller-Roles", "DEPARTMENT_MANAGER", "X-Caller-Department", "HR"};
-    static final String[] HR_ADMIN = {"X-Caller-User-Id", "admin-hr", "X-Caller-Roles", "ADMIN", "X-Caller-Department", "HR"};
-    static final String[] HANDLER = {"X-Caller-User-Id", "h-1", "X-Caller-Roles", "HANDLER", "X-Caller-Department", "ENGINEERING"};
+    static final Caller ADMIN = new Caller("admin-1", "ADMIN", null);
+    static final Caller HQ = new Caller("hq-1", "HQ_ANALYST", "HQ");
+    static final Caller HR_MANAGER = new Caller("hr-mgr", "DEPARTMENT_MANAGER", "HR");
+    static final Caller HR_ADMIN = new Caller("admin-hr", "ADMIN", "HR");
+    static final Caller HANDLER = new Caller("h-1", "HANDLER", "ENGINEERING");
 
-    String content(String number, String... caller) throws Exception {
-        var r = get("/api/v1/triage/complaints/" + number, caller);
+    String content(String number, Caller caller) throws Exception {
+        var r = http.get("/api/v1/triage/complaints/" + number, caller);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body()).get("content").asString();
     }
 
-    String queued(String number, String... caller) throws Exception {
-        var r = get("/api/v1/triage/complaints?status=TRIAGED&limit=500", caller);
+    String queued(String number, Caller caller) throws Exception {
+        var r = http.get("/api/v1/triage/complaints?status=TRIAGED&limit=500", caller);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         for (JsonNode c : json.readTree(r.body())) {
             if (c.get("complaintNumber").asString().equals(number)) {
@@ -56,7 +57,7 @@ class HrConfidentialityApiTest extends TriageSpringTest {
     void the_words_of_a_workplace_complaint_are_hidden_from_an_admin_hq_and_the_desk_in_the_view_and_the_queue() throws Exception {
         String workplace = triaged("主管排班一直针对我,还威胁扣我绩效。", ComplainantType.EMPLOYEE);
 
-        for (String[] outsider : List.of(ADMIN, HQ, OFFICER, SUPERVISOR)) {
+        for (Caller outsider : List.of(ADMIN, HQ, OFFICER, SUPERVISOR)) {
             assertThat(content(workplace, outsider)).doesNotContain("排班").contains("HR only");
             assertThat(queued(workplace, outsider)).doesNotContain("排班").contains("HR only");
         }
@@ -78,16 +79,16 @@ class HrConfidentialityApiTest extends TriageSpringTest {
     void a_handler_reads_his_departments_complaints_in_dispatch_not_the_desks_queue() throws Exception {
         String number = triaged("导购员说话很难听。", ComplainantType.CONSUMER);
 
-        assertThat(get("/api/v1/triage/complaints/" + number, HANDLER).statusCode()).isEqualTo(403);
-        assertThat(get("/api/v1/triage/complaints?status=TRIAGED", HANDLER).statusCode()).isEqualTo(403);
-        assertThat(get("/api/v1/triage/collective-cases", HANDLER).statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/v1/triage/complaints/" + number, HANDLER).statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/v1/triage/complaints?status=TRIAGED", HANDLER).statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/v1/triage/collective-cases", HANDLER).statusCode()).isEqualTo(403);
         assertThat(content(number, OFFICER)).contains("导购员");
     }
 
     @Test
     void a_corrected_hr_complaint_keeps_its_words_from_readers_of_the_labelled_examples_outside_hr() throws Exception {
         String number = triaged("同事在工位上长期对我言语侮辱,部门经理不管。", ComplainantType.EMPLOYEE);
-        var corrected = post("/api/v1/triage/complaints/" + number + "/corrections",
+        var corrected = http.post("/api/v1/triage/complaints/" + number + "/corrections",
                 "{\"category\":\"WORKPLACE\",\"reason\":\"a colleague dispute\"}", OFFICER);
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
 
@@ -98,8 +99,8 @@ class HrConfidentialityApiTest extends TriageSpringTest {
         assertThat(example(number, HR_MANAGER).get("text").asString()).contains("工位");
     }
 
-    JsonNode example(String number, String... caller) throws Exception {
-        var r = get("/api/v1/triage/examples?source=correction", caller);
+    JsonNode example(String number, Caller caller) throws Exception {
+        var r = http.get("/api/v1/triage/examples?source=correction", caller);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         for (JsonNode e : json.readTree(r.body())) {
             if (e.get("id").asString().equals("correction:" + number)) {

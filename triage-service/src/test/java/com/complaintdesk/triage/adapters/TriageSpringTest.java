@@ -11,23 +11,15 @@ import com.complaintdesk.contracts.model.ComplainantType;
 import com.complaintdesk.contracts.model.Money;
 import com.complaintdesk.contracts.model.RemedyKind;
 import com.complaintdesk.kit.events.EventCodec;
-import com.complaintdesk.testsupport.TestInfrastructure;
+import com.complaintdesk.testsupport.Caller;
+import com.complaintdesk.testsupport.ServiceSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,17 +29,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * One Spring context (embedded Kafka + Mongo-wire) shared by every triage adapter test: same configuration, so
  * Spring's test context cache starts it once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-abstract class TriageSpringTest {
+abstract class TriageSpringTest extends ServiceSpringTest {
 
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        TestInfrastructure.register(r);
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     MongoTemplate mongo;
     @Autowired
@@ -55,7 +38,6 @@ abstract class TriageSpringTest {
     @Autowired
     EventCodec codec;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 
     static String newNumber() {
@@ -89,33 +71,7 @@ abstract class TriageSpringTest {
         return json.readTree(record.value()).get("payload");
     }
 
-    HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> put(String path, String body, String... headers) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path, String... headers) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static final String[] OFFICER = {"X-Caller-User-Id", "officer-1", "X-Caller-Roles", "TRIAGE_OFFICER", "X-Caller-Department", "SERVICE_DESK"};
-    static final String[] SUPERVISOR = {"X-Caller-User-Id", "supervisor-1", "X-Caller-Roles", "SUPERVISOR", "X-Caller-Department", "SERVICE_DESK"};
-    static final String[] CHANNEL = {"X-Caller-Channel", "hotline"};
+    static final Caller OFFICER = new Caller("officer-1", "TRIAGE_OFFICER", "SERVICE_DESK");
+    static final Caller SUPERVISOR = new Caller("supervisor-1", "SUPERVISOR", "SERVICE_DESK");
+    static final Caller CHANNEL = Caller.channel("hotline");
 }

@@ -6,6 +6,7 @@ import com.complaintdesk.contracts.model.Severity;
 import com.complaintdesk.reporting.support.ComplaintStory;
 import com.complaintdesk.reporting.support.Eventually;
 import com.complaintdesk.reporting.support.ReportingIntegrationTest;
+import com.complaintdesk.testsupport.Caller;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class AccessRulesTest extends ReportingIntegrationTest {
         }
         Eventually.await(Duration.ofSeconds(30), () -> {
             for (var s : List.of(engineering, operations, workplace)) {
-                var r = get("/api/v1/ledger/" + s.number(), s == workplace ? hrManager : Caller.supervisor());
+                var r = http.get("/api/v1/ledger/" + s.number(), s == workplace ? hrManager : SUPERVISOR);
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(json.readTree(r.body()).path("timeline").size()).isEqualTo(s.events().size());
             }
@@ -69,20 +70,20 @@ class AccessRulesTest extends ReportingIntegrationTest {
     }
 
     List<String> listed(Caller caller) {
-        var r = get("/api/v1/ledger?size=200" + DAY, caller);
+        var r = http.get("/api/v1/ledger?size=200" + DAY, caller);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return mine(json.readTree(r.body()).path("items"));
     }
 
     List<String> csvExported(Caller caller) {
-        var r = getBytes("/api/v1/ledger/export?format=csv" + DAY, caller);
+        var r = http.getBytes("/api/v1/ledger/export?format=csv" + DAY, caller);
         assertThat(r.statusCode()).isEqualTo(200);
         String text = new String(r.body(), StandardCharsets.UTF_8);
         return List.of(engineering.number(), operations.number(), workplace.number()).stream().filter(text::contains).toList();
     }
 
     List<String> xlsxExported(Caller caller) throws Exception {
-        var r = getBytes("/api/v1/ledger/export?format=xlsx" + DAY, caller);
+        var r = http.getBytes("/api/v1/ledger/export?format=xlsx" + DAY, caller);
         assertThat(r.statusCode()).isEqualTo(200);
         List<String> numbers = new ArrayList<>();
         try (var wb = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
@@ -96,7 +97,7 @@ class AccessRulesTest extends ReportingIntegrationTest {
 
     List<String> readable(Caller caller) {
         return List.of(engineering.number(), operations.number(), workplace.number()).stream()
-                .filter(n -> get("/api/v1/ledger/" + n, caller).statusCode() == 200).toList();
+                .filter(n -> http.get("/api/v1/ledger/" + n, caller).statusCode() == 200).toList();
     }
 
     List<String> mine(JsonNode items) {
@@ -118,7 +119,7 @@ class AccessRulesTest extends ReportingIntegrationTest {
     void an_admin_outside_hr_never_sees_an_hr_complaint_in_the_entry_the_list_or_the_exports() throws Exception {
         sees(admin, engineering, operations);
         sees(hq, engineering, operations);
-        sees(Caller.supervisor(), engineering, operations);
+        sees(SUPERVISOR, engineering, operations);
         sees(new Caller("admin-hr", "ADMIN", "HR"), engineering, operations, workplace);
         sees(hrManager, workplace);
     }
@@ -130,7 +131,7 @@ class AccessRulesTest extends ReportingIntegrationTest {
     }
 
     List<String> actions(Caller caller) {
-        var r = get("/api/v1/reports/monthly/2025-07", caller);
+        var r = http.get("/api/v1/reports/monthly/2025-07", caller);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return mine(json.readTree(r.body()).path("actions"));
     }
@@ -142,20 +143,20 @@ class AccessRulesTest extends ReportingIntegrationTest {
         assertThat(actions(new Caller("eng-mgr", "DEPARTMENT_MANAGER", "ENGINEERING"))).containsExactly(engineering.number());
         assertThat(actions(hrManager)).containsExactly(workplace.number());
 
-        var report = json.readTree(get("/api/v1/reports/monthly/2025-07", hq).body());
+        var report = json.readTree(http.get("/api/v1/reports/monthly/2025-07", hq).body());
         assertThat(report.path("totals").path("counts").path("resolved").asLong()).isGreaterThanOrEqualTo(3);
-        String csv = new String(getBytes("/api/v1/reports/monthly/2025-07?format=csv", hq).body(), StandardCharsets.UTF_8);
+        String csv = new String(http.getBytes("/api/v1/reports/monthly/2025-07?format=csv", hq).body(), StandardCharsets.UTF_8);
         assertThat(csv).contains(engineering.number()).doesNotContain(workplace.number()).doesNotContain("主管调岗");
     }
 
     @Test
     void statistics_count_an_hr_complaint_by_cause_without_its_words() {
-        String body = get("/api/v1/statistics?from=2025-07-01&to=2025-07-31&by=cause", hq).body();
+        String body = http.get("/api/v1/statistics?from=2025-07-01&to=2025-07-31&by=cause", hq).body();
         JsonNode stats = json.readTree(body);
         List<String> keys = new ArrayList<>();
         stats.path("groups").forEach(g -> keys.add(g.path("key").asString()));
         assertThat(keys).contains("来料检验不严", "CONFIDENTIAL");
         assertThat(body).doesNotContain(hrCause);
-        assertThat(get("/api/v1/reports/monthly/2025-07", hq).body()).doesNotContain(hrCause);
+        assertThat(http.get("/api/v1/reports/monthly/2025-07", hq).body()).doesNotContain(hrCause);
     }
 }

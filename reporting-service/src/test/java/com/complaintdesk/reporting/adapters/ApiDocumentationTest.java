@@ -13,7 +13,7 @@ class ApiDocumentationTest extends ReportingIntegrationTest {
 
     @Test
     void the_statistics_and_monthly_report_operations_carry_the_definition_of_every_figure() {
-        var r = get("/v3/api-docs", null);
+        var r = http.get("/v3/api-docs", null);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode paths = JsonMapper.builder().build().readTree(r.body()).path("paths");
 

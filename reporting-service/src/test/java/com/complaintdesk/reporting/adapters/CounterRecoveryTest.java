@@ -4,15 +4,11 @@ import com.complaintdesk.contracts.model.Channel;
 import com.complaintdesk.contracts.model.ComplainantType;
 import com.complaintdesk.reporting.adapters.mongo.CounterStore;
 import com.complaintdesk.reporting.adapters.mongo.LedgerDocument;
-import com.complaintdesk.reporting.adapters.mongo.LedgerStore;
-import com.complaintdesk.reporting.application.LedgerUpdater;
 import com.complaintdesk.reporting.statistics.domain.CounterCells;
 import com.complaintdesk.reporting.support.ComplaintStory;
-import com.complaintdesk.reporting.support.ReportingIntegrationTest;
 import com.complaintdesk.reporting.support.StoryEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A writer that crashed after the ledger write and before the counter update leaves its counter change pending on the
  * complaint's document. When the complaint gets no further event, the sweep finishes it — once.
  */
-class CounterRecoveryTest extends ReportingIntegrationTest {
-
-    @Autowired
-    LedgerUpdater updater;
-    @Autowired
-    LedgerStore ledger;
-    @Autowired
-    CounterStore counters;
+class CounterRecoveryTest extends LedgerWriterTest {
 
     @AfterEach
     void resetClock() {

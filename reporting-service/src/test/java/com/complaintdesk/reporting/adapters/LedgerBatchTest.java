@@ -6,18 +6,14 @@ import com.complaintdesk.contracts.model.ComplainantType;
 import com.complaintdesk.contracts.model.Severity;
 import com.complaintdesk.reporting.adapters.mongo.CounterStore;
 import com.complaintdesk.reporting.adapters.mongo.LedgerDocument;
-import com.complaintdesk.reporting.adapters.mongo.LedgerStore;
-import com.complaintdesk.reporting.application.LedgerUpdater;
 import com.complaintdesk.reporting.ledger.domain.TimelineItem;
 import com.complaintdesk.reporting.statistics.domain.CounterCells;
 import com.complaintdesk.reporting.support.ComplaintStory;
 import com.complaintdesk.reporting.support.Eventually;
-import com.complaintdesk.reporting.support.ReportingIntegrationTest;
 import com.complaintdesk.reporting.support.StoryEvents;
 import com.complaintdesk.testsupport.EventProbe;
 import com.complaintdesk.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,14 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The ledger listener applies a poll's events of one complaint together: the same entry and counters as one by one,
  * and a record that cannot be read still goes to the dead-letter topic alone.
  */
-class LedgerBatchTest extends ReportingIntegrationTest {
-
-    @Autowired
-    LedgerUpdater updater;
-    @Autowired
-    LedgerStore ledger;
-    @Autowired
-    CounterStore counters;
+class LedgerBatchTest extends LedgerWriterTest {
 
     private static ComplaintStory story(String number, Instant start) {
         return new ComplaintStory(number, start).received(Channel.PHONE, ComplainantType.CONSUMER).accepted()

@@ -93,8 +93,8 @@ class LedgerFlowTest extends ReportingIntegrationTest {
 
     @Test
     void the_ledger_is_for_staff_only_and_unknown_numbers_are_404_problems() {
-        assertThat(get("/api/v1/ledger/C-none", null).statusCode()).isEqualTo(403);
-        var missing = get("/api/v1/ledger/C-20000101-999999", Caller.supervisor());
+        assertThat(http.get("/api/v1/ledger/C-none", null).statusCode()).isEqualTo(403);
+        var missing = http.get("/api/v1/ledger/C-20000101-999999", SUPERVISOR);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
     }
@@ -102,7 +102,7 @@ class LedgerFlowTest extends ReportingIntegrationTest {
     JsonNode awaitEntry(String number, java.util.function.Predicate<JsonNode> ok) {
         JsonNode[] last = new JsonNode[1];
         Eventually.await(Duration.ofSeconds(30), () -> {
-            var response = get("/api/v1/ledger/" + number, Caller.supervisor());
+            var response = http.get("/api/v1/ledger/" + number, SUPERVISOR);
             assertThat(response.statusCode()).isEqualTo(200);
             last[0] = json.readTree(response.body());
             assertThat(ok.test(last[0])).as("entry %s", last[0]).isTrue();

@@ -7,6 +7,7 @@ import com.complaintdesk.contracts.model.Severity;
 import com.complaintdesk.reporting.support.ComplaintStory;
 import com.complaintdesk.reporting.support.Eventually;
 import com.complaintdesk.reporting.support.ReportingIntegrationTest;
+import com.complaintdesk.testsupport.Caller;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,14 +74,14 @@ class StatisticsAgreementTest extends ReportingIntegrationTest {
                 c.number(), c.events().size(), d.number(), d.events().size(), e.number(), e.events().size(),
                 f.number(), f.events().size());
         Eventually.await(Duration.ofSeconds(60), () -> sizes.forEach((n, size) -> {
-            var r = get("/api/v1/ledger/" + n, Caller.admin());
+            var r = http.get("/api/v1/ledger/" + n, ADMIN);
             assertThat(r.statusCode()).as(n).isEqualTo(200);
             assertThat(json.readTree(r.body()).path("timeline").size()).as(n).isEqualTo(size);
         }));
     }
 
     JsonNode stats(String query) {
-        var r = get("/api/v1/statistics" + query, Caller.supervisor());
+        var r = http.get("/api/v1/statistics" + query, SUPERVISOR);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
@@ -162,7 +163,7 @@ class StatisticsAgreementTest extends ReportingIntegrationTest {
         assertThat(causes.path("groups").get(0).path("figures").path("counts").path("investigated").asLong()).isEqualTo(2);
 
         // the ledger query over the same received dates lists exactly the complaints counted as received
-        var ledger = json.readTree(get("/api/v1/ledger?from=2025-03-01&to=2025-03-31&size=200", Caller.admin()).body());
+        var ledger = json.readTree(http.get("/api/v1/ledger?from=2025-03-01&to=2025-03-31&size=200", ADMIN).body());
         long mine = 0;
         for (JsonNode row : ledger.path("items")) {
             if (row.path("complaintNumber").asString().endsWith(run)) {
@@ -170,13 +171,13 @@ class StatisticsAgreementTest extends ReportingIntegrationTest {
             }
         }
         assertThat(mine).isEqualTo(5);
-        var billing = json.readTree(get("/api/v1/ledger?category=BILLING_REFUND&from=2025-03-01&to=2025-03-31", Caller.admin()).body());
+        var billing = json.readTree(http.get("/api/v1/ledger?category=BILLING_REFUND&from=2025-03-01&to=2025-03-31", ADMIN).body());
         assertThat(billing.path("items").get(0).path("complaintNumber").asString()).isEqualTo("C-E-" + run);
     }
 
     @Test
     void the_monthly_report_carries_the_same_figures_in_json_csv_and_an_xlsx_with_charts() throws Exception {
-        var jsonReport = get("/api/v1/reports/monthly/2025-03", Caller.supervisor());
+        var jsonReport = http.get("/api/v1/reports/monthly/2025-03", SUPERVISOR);
         assertThat(jsonReport.statusCode()).isEqualTo(200);
         JsonNode report = json.readTree(jsonReport.body());
         assertThat(report.path("totals").path("counts").path("received").asLong()).isEqualTo(5);
@@ -187,11 +188,11 @@ class StatisticsAgreementTest extends ReportingIntegrationTest {
         assertThat(report.path("actions").get(0).path("measures").get(0).asString()).isEqualTo("加强到货检验");
         assertThat(report.path("definitions").path("timelinessRate").asString()).contains("及时率");
 
-        var csv = getBytes("/api/v1/reports/monthly/2025-03?format=csv", Caller.supervisor());
+        var csv = http.getBytes("/api/v1/reports/monthly/2025-03?format=csv", SUPERVISOR);
         String text = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF").contains("登记投诉 Received,5,").contains("及时率 Timeliness rate,66.67,%");
 
-        var xlsx = getBytes("/api/v1/reports/monthly/2025-03?format=xlsx", Caller.supervisor());
+        var xlsx = http.getBytes("/api/v1/reports/monthly/2025-03?format=xlsx", SUPERVISOR);
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains("2025-03");
@@ -205,10 +206,10 @@ class StatisticsAgreementTest extends ReportingIntegrationTest {
 
     @Test
     void bad_statistics_requests_are_problems_not_errors() {
-        assertThat(get("/api/v1/statistics?from=2025-03-31&to=2025-03-01", Caller.supervisor()).statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/statistics?from=2025-03-01&to=2025-03-31&by=colour", Caller.supervisor()).statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/statistics?from=yesterday&to=2025-03-31", Caller.supervisor()).statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/reports/monthly/2025-13", Caller.supervisor()).statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/statistics?from=2025-03-01&to=2025-03-31", new Caller("h", "HANDLER", "ENGINEERING")).statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/v1/statistics?from=2025-03-31&to=2025-03-01", SUPERVISOR).statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/statistics?from=2025-03-01&to=2025-03-31&by=colour", SUPERVISOR).statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/statistics?from=yesterday&to=2025-03-31", SUPERVISOR).statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/reports/monthly/2025-13", SUPERVISOR).statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/statistics?from=2025-03-01&to=2025-03-31", new Caller("h", "HANDLER", "ENGINEERING")).statusCode()).isEqualTo(403);
     }
 }

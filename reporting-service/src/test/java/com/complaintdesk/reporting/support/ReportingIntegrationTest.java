@@ -1,47 +1,30 @@
 package com.complaintdesk.reporting.support;
 
-import com.complaintdesk.contracts.http.IdentityHeaders;
 import com.complaintdesk.kit.events.EventCodec;
-import com.complaintdesk.testsupport.TestInfrastructure;
+import com.complaintdesk.testsupport.Caller;
+import com.complaintdesk.testsupport.ServiceSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The one Spring context every reporting integration test shares (same configuration → cached): the service on a
  * random port, the embedded Kafka broker and Mongo-wire server, a clock the tests move.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
-public abstract class ReportingIntegrationTest {
+public abstract class ReportingIntegrationTest extends ServiceSpringTest {
 
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        TestInfrastructure.register(r);
-    }
+    protected static final Caller SUPERVISOR = new Caller("sup-1", "SUPERVISOR", "SERVICE_DESK");
+    protected static final Caller ADMIN = new Caller("admin-1", "ADMIN", null);
 
-    @LocalServerPort
-    protected int port;
     @Autowired
     protected KafkaTemplate<String, String> kafka;
     @Autowired
     protected EventCodec codec;
     @Autowired
     protected MutableClock clock;
-
-    protected final HttpClient http = HttpClient.newHttpClient();
 
     protected void publish(ComplaintStory story) {
         try {
@@ -56,48 +39,6 @@ public abstract class ReportingIntegrationTest {
     protected void publishRaw(String topic, String key, String json) {
         try {
             kafka.send(topic, key, json).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A staff caller as the gateway would forward it. */
-    public record Caller(String userId, String roles, String department) {
-        public static Caller supervisor() {
-            return new Caller("sup-1", "SUPERVISOR", "SERVICE_DESK");
-        }
-
-        public static Caller admin() {
-            return new Caller("admin-1", "ADMIN", null);
-        }
-    }
-
-    protected HttpResponse<String> get(String path, Caller caller) {
-        return send(request(path, caller).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    protected HttpResponse<byte[]> getBytes(String path, Caller caller) {
-        return send(request(path, caller).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    protected HttpResponse<String> post(String path, Caller caller) {
-        return send(request(path, caller).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path, Caller caller) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (caller != null) {
-            b.header(IdentityHeaders.USER_ID, caller.userId()).header(IdentityHeaders.ROLES, caller.roles());
-            if (caller.department() != null) {
-                b.header(IdentityHeaders.DEPARTMENT, caller.department());
-            }
-        }
-        return b;
-    }
-
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return http.send(request, handler);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,6 @@
 package com.complaintdesk.sla.adapters;
 
-import com.complaintdesk.contracts.events.ComplaintEvent;
 import com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched;
-import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.TriageEvents.ComplaintAccepted;
 import com.complaintdesk.contracts.events.TriageEvents.ComplaintTriaged;
 import com.complaintdesk.contracts.model.ComplainantType;
@@ -13,19 +11,15 @@ import com.complaintdesk.sla.application.DailySupervision;
 import com.complaintdesk.sla.application.TimerEngine;
 import com.complaintdesk.sla.support.MutableClock;
 import com.complaintdesk.sla.support.SlaSpringTest;
+import com.complaintdesk.testsupport.Caller;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,8 +40,6 @@ class ClockAccessTest extends SlaSpringTest {
 
     static final LocalDate REPORT_DAY = LocalDate.of(2026, 12, 10);
 
-    @LocalServerPort
-    int port;
     @Autowired
     ClockService clocks;
     @Autowired
@@ -57,39 +49,30 @@ class ClockAccessTest extends SlaSpringTest {
     @Autowired
     DailySupervision daily;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
     final String engineering = newComplaintId("eng");
     final String workplace = newComplaintId("hr");
     final String employeeNotYetDispatched = newComplaintId("emp");
 
-    record Caller(String roles, String department) {
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static EventEnvelope<ComplaintEvent> env(String id, ComplaintEvent payload, Instant at) {
-        return (EventEnvelope) envelope(id, payload, at);
-    }
-
     @BeforeAll
     void complaintsPastTheirTimeLimits() {
         Instant at = shanghai("2026-11-23T09:30");
         clock.set(at);
-        clocks.on(env(engineering, received(engineering, at), at));
-        clocks.on(env(engineering, new ComplaintAccepted("officer", null), at.plusSeconds(60)));
-        clocks.on(env(engineering, new ComplaintTriaged("PRODUCT_QUALITY", Severity.GENERAL, Liability.LIABLE, Set.of(),
+        clocks.on(envelope(engineering, received(engineering, at), at));
+        clocks.on(envelope(engineering, new ComplaintAccepted("officer", null), at.plusSeconds(60)));
+        clocks.on(envelope(engineering, new ComplaintTriaged("PRODUCT_QUALITY", Severity.GENERAL, Liability.LIABLE, Set.of(),
                 List.of("test"), null, "3F"), at.plusSeconds(120)));
-        clocks.on(env(engineering, new ComplaintDispatched("ENGINEERING", "eng-1", null, "PRODUCT_QUALITY",
+        clocks.on(envelope(engineering, new ComplaintDispatched("ENGINEERING", "eng-1", null, "PRODUCT_QUALITY",
                 Severity.GENERAL, false, false, false, "least workload"), at.plusSeconds(180)));
 
-        clocks.on(env(workplace, received(workplace, at, false, null, ComplainantType.EMPLOYEE, null), at));
-        clocks.on(env(workplace, new ComplaintAccepted("officer", null), at.plusSeconds(60)));
-        clocks.on(env(workplace, new ComplaintTriaged("WORKPLACE", Severity.GENERAL, Liability.LIABLE, Set.of(),
+        clocks.on(envelope(workplace, received(workplace, at, false, null, ComplainantType.EMPLOYEE, null), at));
+        clocks.on(envelope(workplace, new ComplaintAccepted("officer", null), at.plusSeconds(60)));
+        clocks.on(envelope(workplace, new ComplaintTriaged("WORKPLACE", Severity.GENERAL, Liability.LIABLE, Set.of(),
                 List.of("test"), null, "HR"), at.plusSeconds(120)));
-        clocks.on(env(workplace, new ComplaintDispatched("HR", "hr-1", null, "WORKPLACE", Severity.GENERAL, false,
+        clocks.on(envelope(workplace, new ComplaintDispatched("HR", "hr-1", null, "WORKPLACE", Severity.GENERAL, false,
                 true, false, "workplace"), at.plusSeconds(180)));
 
-        clocks.on(env(employeeNotYetDispatched, received(employeeNotYetDispatched, at, false, null,
+        clocks.on(envelope(employeeNotYetDispatched, received(employeeNotYetDispatched, at, false, null,
                 ComplainantType.EMPLOYEE, null), at));
 
         clock.set(shanghai("2026-12-10T09:00")); // every one of their clocks is long past due
@@ -102,15 +85,6 @@ class ClockAccessTest extends SlaSpringTest {
         clock.set(shanghai("2026-11-23T09:00"));
     }
 
-    HttpResponse<String> get(String path, Caller caller) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Caller-User-Id", "u1").header("X-Caller-Roles", caller.roles());
-        if (caller.department() != null) {
-            b.header("X-Caller-Department", caller.department());
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     List<String> mine(JsonNode items) {
         List<String> ids = new ArrayList<>();
         items.forEach(i -> ids.add(i.path("complaintId").asString()));
@@ -121,7 +95,7 @@ class ClockAccessTest extends SlaSpringTest {
     void sees(Caller caller, String... expected) throws Exception {
         List<String> viewed = new ArrayList<>();
         for (String id : List.of(engineering, workplace, employeeNotYetDispatched)) {
-            var r = get("/api/v1/sla/complaints/" + id + "/clocks", caller);
+            var r = http.get("/api/v1/sla/complaints/" + id + "/clocks", caller);
             assertThat(r.statusCode()).as(id + " for " + caller).isIn(200, 404);
             if (r.statusCode() == 200) {
                 viewed.add(id);
@@ -129,11 +103,11 @@ class ClockAccessTest extends SlaSpringTest {
         }
         assertThat(viewed).as("clock views for " + caller).containsExactlyInAnyOrder(expected);
 
-        var overdue = get("/api/v1/sla/overdue?limit=10000", caller);
+        var overdue = http.get("/api/v1/sla/overdue?limit=10000", caller);
         assertThat(overdue.statusCode()).isEqualTo(200);
         assertThat(mine(json.readTree(overdue.body()))).as("overdue list for " + caller).containsExactlyInAnyOrder(expected);
 
-        var report = get("/api/v1/sla/reports/daily/" + REPORT_DAY, caller);
+        var report = http.get("/api/v1/sla/reports/daily/" + REPORT_DAY, caller);
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(mine(json.readTree(report.body()).path("overdue"))).as("daily report for " + caller)
                 .containsExactlyInAnyOrder(expected);
@@ -141,25 +115,25 @@ class ClockAccessTest extends SlaSpringTest {
 
     @Test
     void a_department_sees_the_clocks_of_its_own_complaints_only() throws Exception {
-        sees(new Caller("HANDLER", "ENGINEERING"), engineering);
-        sees(new Caller("DEPARTMENT_MANAGER", "OPERATIONS"));
-        sees(new Caller("HANDLER", "HR"), workplace);
-        sees(new Caller("TRIAGE_OFFICER,HANDLER", "ENGINEERING"), engineering);
+        sees(staff("HANDLER", "ENGINEERING"), engineering);
+        sees(staff("DEPARTMENT_MANAGER", "OPERATIONS"));
+        sees(staff("HANDLER", "HR"), workplace);
+        sees(staff("TRIAGE_OFFICER,HANDLER", "ENGINEERING"), engineering);
     }
 
     @Test
     void hr_complaints_are_hidden_from_admin_the_supervisor_hq_and_the_desk_before_and_after_dispatch() throws Exception {
-        sees(new Caller("ADMIN", null), engineering);
-        sees(new Caller("SUPERVISOR", "SERVICE_DESK"), engineering);
-        sees(new Caller("HQ_ANALYST", "HQ"), engineering);
-        sees(new Caller("TRIAGE_OFFICER", "SERVICE_DESK"), engineering);
-        sees(new Caller("SUPERVISOR", "HR"), engineering, workplace, employeeNotYetDispatched);
+        sees(staff("ADMIN", null), engineering);
+        sees(staff("SUPERVISOR", "SERVICE_DESK"), engineering);
+        sees(staff("HQ_ANALYST", "HQ"), engineering);
+        sees(staff("TRIAGE_OFFICER", "SERVICE_DESK"), engineering);
+        sees(staff("SUPERVISOR", "HR"), engineering, workplace, employeeNotYetDispatched);
     }
 
     @Test
     void the_overdue_list_limit_counts_only_what_the_caller_may_see() throws Exception {
         // the first overdue complaint by number is not HR's handler's to see; the limit still gives one of theirs
-        var r = get("/api/v1/sla/overdue?limit=1", new Caller("HANDLER", "HR"));
+        var r = http.get("/api/v1/sla/overdue?limit=1", staff("HANDLER", "HR"));
         assertThat(r.statusCode()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         json.readTree(r.body()).forEach(i -> ids.add(i.path("complaintId").asString()));

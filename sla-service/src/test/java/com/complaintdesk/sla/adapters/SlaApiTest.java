@@ -1,7 +1,5 @@
 package com.complaintdesk.sla.adapters;
 
-import com.complaintdesk.contracts.events.ComplaintEvent;
-import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.SlaClocks;
 import com.complaintdesk.contracts.events.TriageEvents.ComplaintAccepted;
 import com.complaintdesk.sla.adapters.mongo.CalendarStore;
@@ -10,16 +8,13 @@ import com.complaintdesk.sla.application.ClockService;
 import com.complaintdesk.sla.application.SlaProperties;
 import com.complaintdesk.sla.support.MutableClock;
 import com.complaintdesk.sla.support.SlaSpringTest;
+import com.complaintdesk.testsupport.ServiceHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 
@@ -30,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The policy and calendar APIs: data editable over HTTP, bad input answered with problem+json field by field. */
 class SlaApiTest extends SlaSpringTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     ClockService clocks;
     @Autowired
@@ -43,29 +36,15 @@ class SlaApiTest extends SlaSpringTest {
     @Autowired
     CalendarService calendar;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 
-    HttpResponse<String> send(String method, String path, String body, String roles) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (roles != null) {
-            b.header("X-Caller-User-Id", "u1").header("X-Caller-Roles", roles);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> send(String method, String path, String body, String roles) {
+        return http.send(method, path, body, staff(roles));
     }
 
     static void assertProblem(HttpResponse<String> r, int status) {
         assertThat(r.statusCode()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static EventEnvelope<ComplaintEvent> env(String id, ComplaintEvent payload, java.time.Instant at) {
-        return (EventEnvelope) envelope(id, payload, at);
+        assertThat(ServiceHttp.isProblem(r)).as("problem+json: " + r.headers().firstValue("Content-Type")).isTrue();
     }
 
     @Test
@@ -91,8 +70,8 @@ class SlaApiTest extends SlaSpringTest {
         try {
             String id = newComplaintId("policy");
             clock.set(shanghai("2026-11-23T10:00"));
-            clocks.on(env(id, received(id, shanghai("2026-11-23T09:30")), shanghai("2026-11-23T09:30")));
-            clocks.on(env(id, new ComplaintAccepted("officer", null), shanghai("2026-11-23T10:00")));
+            clocks.on(envelope(id, received(id, shanghai("2026-11-23T09:30")), shanghai("2026-11-23T09:30")));
+            clocks.on(envelope(id, new ComplaintAccepted("officer", null), shanghai("2026-11-23T10:00")));
             var view = json.readTree(send("GET", "/api/v1/sla/complaints/" + id + "/clocks", null, "SUPERVISOR").body());
             JsonNode resolution = null;
             for (JsonNode c : view.path("clocks")) {

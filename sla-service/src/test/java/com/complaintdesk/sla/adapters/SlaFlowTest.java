@@ -14,15 +14,10 @@ import com.complaintdesk.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,22 +44,11 @@ class SlaFlowTest extends SlaSpringTest {
     DailySupervision daily;
     @Autowired
     SlaStore store;
-    @LocalServerPort
-    int port;
 
     final JsonMapper json = JsonMapper.builder().build();
-    final HttpClient http = HttpClient.newHttpClient();
 
     JsonNode payload(ConsumerRecord<String, String> r) {
         return json.readTree(r.value()).path("payload");
-    }
-
-    HttpResponse<String> get(String path, String roles) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (roles != null) {
-            b.header("X-Caller-User-Id", "u1").header("X-Caller-Roles", roles);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -98,14 +82,14 @@ class SlaFlowTest extends SlaSpringTest {
             assertThat(timers.drain()).as("nothing more is due").isZero();
 
             // the clocks over HTTP: first response stored, overdue
-            var clocks = get("/api/v1/sla/complaints/" + id + "/clocks", "SUPERVISOR");
+            var clocks = http.get("/api/v1/sla/complaints/" + id + "/clocks", staff("SUPERVISOR"));
             assertThat(clocks.statusCode()).isEqualTo(200);
             JsonNode view = json.readTree(clocks.body());
             assertThat(view.path("overdue").asBoolean()).isTrue();
             assertThat(Instant.parse(view.path("firstResponseAt").asString())).isEqualTo(shanghai("2026-11-23T10:00"));
             assertThat(view.path("clocks").findValuesAsString("clock")).contains(SlaClocks.ACCEPTANCE_DECISION, SlaClocks.RESOLUTION);
 
-            var overdue = get("/api/v1/sla/overdue", "SUPERVISOR");
+            var overdue = http.get("/api/v1/sla/overdue", staff("SUPERVISOR"));
             assertThat(overdue.body()).contains(id);
 
             // SPEC §3.17: the daily list goes out once a business day, keyed by the date
@@ -115,7 +99,7 @@ class SlaFlowTest extends SlaSpringTest {
             assertThat(daily.runIfDue()).as("once a day").isEmpty();
             var published = probe.await(r -> r.key().equals("daily-2026-11-26"), 1, Duration.ofSeconds(30));
             assertThat(payload(published.get(0)).path("overdueComplaints").toString()).contains(id);
-            assertThat(get("/api/v1/sla/reports/daily/" + LocalDate.of(2026, 11, 26), "SUPERVISOR").body()).contains(id);
+            assertThat(http.get("/api/v1/sla/reports/daily/" + LocalDate.of(2026, 11, 26), staff("SUPERVISOR")).body()).contains(id);
 
             // exactly once on the topic (by event id) despite the redelivered acceptance
             Thread.sleep(500);

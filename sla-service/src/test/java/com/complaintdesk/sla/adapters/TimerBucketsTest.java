@@ -1,13 +1,9 @@
 package com.complaintdesk.sla.adapters;
 
-import com.complaintdesk.contracts.events.TriageEvents.ComplaintAccepted;
 import com.complaintdesk.sla.adapters.mongo.SlaDocument;
 import com.complaintdesk.sla.adapters.mongo.SlaStore;
-import com.complaintdesk.sla.application.ClockService;
 import com.complaintdesk.sla.application.TimerEngine;
 import com.complaintdesk.sla.domain.ClockMetric;
-import com.complaintdesk.sla.support.MutableClock;
-import com.complaintdesk.sla.support.SlaSpringTest;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
@@ -17,19 +13,16 @@ import com.mongodb.event.CommandStartedEvent;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static com.complaintdesk.sla.support.SlaMother.received;
 import static com.complaintdesk.sla.support.SlaMother.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,34 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The time buckets that find due timers by exact {@code _id} look-ups (so the Mongo-wire store never reads every open
  * timer per poll), and the safety-net look-up by due time behind them.
  */
-class TimerBucketsTest extends SlaSpringTest {
+class TimerBucketsTest extends DurableTimerTest {
 
-    static final Duration LEASE = Duration.ofSeconds(30);
     static final Duration NO_SAFETY_SCAN = Duration.ofDays(365);
 
-    @Autowired
-    ClockService clocks;
-    @Autowired
-    SlaStore store;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    MongoTemplate mongo;
     @Value("${spring.mongodb.uri}")
     String mongoUri;
 
     /** Complaints accepted at {@code at}; their resolution warning falls due some working days later. */
     List<String> accepted(String prefix, int count, Instant at) {
-        clock.set(at);
-        engine("sweeper", NO_SAFETY_SCAN).drain(); // timers of earlier tests out of the way
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = newComplaintId(prefix);
-            clocks.on(TimerEngineTest.env(id, received(id, at), at));
-            clocks.on(TimerEngineTest.env(id, new ComplaintAccepted("officer", null), at));
-            ids.add(id);
-        }
-        return ids;
+        return acceptedComplaints(prefix, count, at, engine("sweeper", NO_SAFETY_SCAN));
     }
 
     TimerEngine engine(String owner, Duration safetyScan) {

@@ -1,7 +1,6 @@
 package com.complaintdesk.sla.adapters;
 
 import com.complaintdesk.contracts.events.Topics;
-import com.complaintdesk.contracts.events.TriageEvents.ComplaintAccepted;
 import com.complaintdesk.kit.events.EventCodec;
 import com.complaintdesk.kit.events.EventFactory;
 import com.complaintdesk.sla.adapters.mongo.CalendarStore;
@@ -15,27 +14,22 @@ import com.complaintdesk.sla.application.SlaProperties;
 import com.complaintdesk.sla.application.SlaScheduler;
 import com.complaintdesk.sla.application.TimerEngine;
 import com.complaintdesk.sla.domain.ClockMetric;
-import com.complaintdesk.sla.support.MutableClock;
-import com.complaintdesk.sla.support.SlaSpringTest;
 import com.complaintdesk.testsupport.EventProbe;
 import com.complaintdesk.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
-import static com.complaintdesk.sla.support.SlaMother.received;
 import static com.complaintdesk.sla.support.SlaMother.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,18 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Durable timers in MongoDB: two instances over one database fire each timer exactly once; a dead instance's
  * claims are taken over after the lease; a restarted instance (nothing in memory) fires what was stored.
  */
-class TimerEngineTest extends SlaSpringTest {
+class TimerEngineTest extends DurableTimerTest {
 
-    static final Duration LEASE = Duration.ofSeconds(30);
-
-    @Autowired
-    ClockService clocks;
-    @Autowired
-    SlaStore store;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     SlaProperties properties;
     @Autowired
@@ -76,22 +60,7 @@ class TimerEngineTest extends SlaSpringTest {
 
     /** Complaints accepted at {@code at}; their resolution is due two working days later. */
     List<String> acceptedComplaints(String prefix, int count, Instant at) {
-        clock.set(at);
-        new TimerEngine(store, clocks, clock, "sweeper", LEASE, 500).drain(); // timers of earlier tests out of the way
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = newComplaintId(prefix);
-            clocks.on(env(id, received(id, at), at));
-            clocks.on(env(id, new ComplaintAccepted("officer", null), at));
-            ids.add(id);
-        }
-        return ids;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static com.complaintdesk.contracts.events.EventEnvelope<com.complaintdesk.contracts.events.ComplaintEvent> env(
-            String id, com.complaintdesk.contracts.events.ComplaintEvent payload, Instant at) {
-        return (com.complaintdesk.contracts.events.EventEnvelope) envelope(id, payload, at);
+        return acceptedComplaints(prefix, count, at, new TimerEngine(store, clocks, clock, "sweeper", LEASE, 500));
     }
 
     long breaches(SlaDocument d) {

@@ -2,32 +2,23 @@ package com.complaintdesk.sla.support;
 
 import com.complaintdesk.contracts.events.ComplaintEvent;
 import com.complaintdesk.contracts.events.EventEnvelope;
-import com.complaintdesk.testsupport.TestInfrastructure;
-import org.springframework.boot.test.context.SpringBootTest;
+import com.complaintdesk.testsupport.Caller;
+import com.complaintdesk.testsupport.ServiceSpringTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * One Spring context for every sla-service integration test (same configuration → cached): embedded Kafka,
- * in-JVM MongoDB, a clock the tests move, the background scheduler off (tests fire timers themselves).
+ * in-JVM MongoDB, a clock the tests move, the background scheduler off (tests fire timers themselves); the
+ * service's HTTP API on a random port, called as the gateway forwards a caller.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @Import(SlaSpringTest.TestClock.class)
-public abstract class SlaSpringTest {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        TestInfrastructure.register(r);
-    }
+public abstract class SlaSpringTest extends ServiceSpringTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class TestClock {
@@ -44,6 +35,16 @@ public abstract class SlaSpringTest {
 
     protected static <E extends ComplaintEvent> EventEnvelope<E> envelope(String complaintId, E payload, Instant at) {
         return EventEnvelope.of(payload, complaintId, at, "corr-" + complaintId, "test");
+    }
+
+    /** Staff user "u1" with these roles (comma-separated) in this department (null for none). */
+    protected static Caller staff(String roles, String department) {
+        return new Caller("u1", roles, department);
+    }
+
+    /** Staff user "u1" with these roles and no department; null roles: no identity headers at all. */
+    protected static Caller staff(String roles) {
+        return roles == null ? Caller.NOBODY : staff(roles, null);
     }
 
 }

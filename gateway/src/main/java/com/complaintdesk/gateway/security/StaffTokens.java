@@ -52,7 +52,9 @@ public class StaffTokens {
             this.secret = null;
         } else {
             if (jwt.hs256Secret() == null || jwt.hs256Secret().length() < 32) {
-                throw new IllegalArgumentException("gateway.jwt.hs256-secret must be at least 32 characters");
+                throw new IllegalArgumentException("Staff tokens cannot be checked: set gateway.jwt.jwk-set-uri"
+                        + " (GATEWAY_JWT_JWKSETURI, the identity provider's keys) or gateway.jwt.hs256-secret"
+                        + " (GATEWAY_JWT_SECRET) of at least 32 characters");
             }
             this.secret = jwt.hs256Secret().getBytes(StandardCharsets.UTF_8);
             keys = new ImmutableSecret<>(secret);

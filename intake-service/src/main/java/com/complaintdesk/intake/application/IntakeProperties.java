@@ -12,8 +12,9 @@ import java.util.Set;
 /** Settings of intake, all overridable by environment variable (e.g. {@code INTAKE_EVIDENCE_MAX_SIZE=10MB}). */
 @ConfigurationProperties("intake")
 public record IntakeProperties(
-        /* AES-256 key, base64. The default is for the local run only; production sets INTAKE_PERSONAL_DATA_KEY. */
-        @DefaultValue("bG9jYWwtZGV2LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=") String personalDataKey,
+        /* AES-256 key, base64, for personal data at rest (env INTAKE_PERSONALDATAKEY). No default: intake does not
+           start without it; only the local and test profiles carry a development key. */
+        String personalDataKey,
         @DefaultValue("5000") int maxContentLength,
         @DefaultValue BusinessHours businessHours,
         @DefaultValue Evidence evidence) {

@@ -15,7 +15,7 @@ public final class PersonalDataCipher {
     private final AtRestCipher cipher;
 
     public PersonalDataCipher(String base64Key) {
-        this.cipher = AtRestCipher.fromBase64Key(base64Key, "intake.personal-data-key");
+        this.cipher = AtRestCipher.fromBase64Key(base64Key, "intake.personal-data-key (INTAKE_PERSONALDATAKEY)");
     }
 
     public String encrypt(String plain) {

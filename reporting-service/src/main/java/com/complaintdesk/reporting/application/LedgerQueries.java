@@ -2,6 +2,7 @@ package com.complaintdesk.reporting.application;
 
 import com.complaintdesk.kit.web.ApiException;
 import com.complaintdesk.kit.web.CallerIdentity;
+import com.complaintdesk.kit.web.ComplaintAccess;
 import com.complaintdesk.reporting.adapters.mongo.LedgerAuditTrail;
 import com.complaintdesk.reporting.adapters.mongo.LedgerStore;
 import com.complaintdesk.reporting.ledger.domain.LedgerAccess;
@@ -132,11 +133,15 @@ public class LedgerQueries {
             all.add(new Criteria().orOperator(Criteria.where("entry.nextDueAt").is(null),
                     Criteria.where("entry.nextDueAt").gte(clock.instant())));
         }
-        if (scope.department() != null) {
-            all.add(Criteria.where("entry.department").is(scope.department()));
+        ComplaintAccess.Scope rule = scope.rule();
+        if (rule.department() != null) {
+            all.add(Criteria.where("entry.department").is(rule.department()));
         }
-        if (!scope.confidential()) {
+        if (!rule.confidential() && rule.confidentialOf() == null) {
             all.add(Criteria.where("entry.confidential").ne(true));
+        } else if (!rule.confidential()) {
+            all.add(new Criteria().orOperator(Criteria.where("entry.confidential").ne(true),
+                    Criteria.where("entry.department").is(rule.confidentialOf())));
         }
         return all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
     }

@@ -33,7 +33,7 @@ public class OverdueReportService {
 
     private static final Logger log = LoggerFactory.getLogger(OverdueReportService.class);
     /** The report kept for the day covers every complaint; each reader then sees their own scope of it. */
-    private static final LedgerAccess.Scope EVERYTHING = new LedgerAccess.Scope(true, null, true);
+    private static final LedgerAccess.Scope EVERYTHING = LedgerAccess.Scope.EVERYTHING;
 
     private final LedgerStore ledger;
     private final LedgerQueries queries;

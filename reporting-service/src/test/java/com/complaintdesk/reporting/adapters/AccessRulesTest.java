@@ -40,6 +40,8 @@ class AccessRulesTest extends ReportingIntegrationTest {
     ComplaintStory engineering;
     ComplaintStory operations;
     ComplaintStory workplace;
+    /** a workplace complaint that HR passed to engineering: still confidential, now engineering's */
+    ComplaintStory workplaceAtEngineering;
 
     final Caller admin = new Caller("admin-1", "ADMIN", null);
     final Caller hq = new Caller("hq-1", "HQ_ANALYST", "HQ");
@@ -57,16 +59,23 @@ class AccessRulesTest extends ReportingIntegrationTest {
         workplace = new ComplaintStory("C-HR-" + run, start).received(Channel.WALK_IN, ComplainantType.EMPLOYEE)
                 .accepted().triaged("WORKPLACE", Severity.IMPORTANT).dispatched("HR", "hr-1")
                 .investigated(hrCause).preventive("主管调岗").resolved();
-        for (var s : List.of(engineering, operations, workplace)) {
+        workplaceAtEngineering = new ComplaintStory("C-HRENG-" + run, start).received(Channel.WALK_IN, ComplainantType.CONSUMER)
+                .accepted().triaged("WORKPLACE", Severity.GENERAL).dispatched("ENGINEERING", "eng-2");
+        for (var s : all()) {
             publish(s);
         }
         Eventually.await(Duration.ofSeconds(30), () -> {
-            for (var s : List.of(engineering, operations, workplace)) {
-                var r = http.get("/api/v1/ledger/" + s.number(), s == workplace ? hrManager : SUPERVISOR);
+            for (var s : all()) {
+                var r = http.get("/api/v1/ledger/" + s.number(), s == workplace ? hrManager
+                        : s == workplaceAtEngineering ? new Caller("eng-h", "HANDLER", "ENGINEERING") : SUPERVISOR);
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(json.readTree(r.body()).path("timeline").size()).isEqualTo(s.events().size());
             }
         });
+    }
+
+    List<ComplaintStory> all() {
+        return List.of(engineering, operations, workplace, workplaceAtEngineering);
     }
 
     List<String> listed(Caller caller) {
@@ -79,7 +88,7 @@ class AccessRulesTest extends ReportingIntegrationTest {
         var r = http.getBytes("/api/v1/ledger/export?format=csv" + DAY, caller);
         assertThat(r.statusCode()).isEqualTo(200);
         String text = new String(r.body(), StandardCharsets.UTF_8);
-        return List.of(engineering.number(), operations.number(), workplace.number()).stream().filter(text::contains).toList();
+        return all().stream().map(ComplaintStory::number).filter(text::contains).toList();
     }
 
     List<String> xlsxExported(Caller caller) throws Exception {
@@ -96,7 +105,7 @@ class AccessRulesTest extends ReportingIntegrationTest {
     }
 
     List<String> readable(Caller caller) {
-        return List.of(engineering.number(), operations.number(), workplace.number()).stream()
+        return all().stream().map(ComplaintStory::number)
                 .filter(n -> http.get("/api/v1/ledger/" + n, caller).statusCode() == 200).toList();
     }
 
@@ -120,14 +129,23 @@ class AccessRulesTest extends ReportingIntegrationTest {
         sees(admin, engineering, operations);
         sees(hq, engineering, operations);
         sees(SUPERVISOR, engineering, operations);
-        sees(new Caller("admin-hr", "ADMIN", "HR"), engineering, operations, workplace);
+        sees(new Caller("admin-hr", "ADMIN", "HR"), engineering, operations, workplace, workplaceAtEngineering);
         sees(hrManager, workplace);
     }
 
     @Test
     void a_desk_officer_who_is_also_a_handler_reads_only_his_department() throws Exception {
-        sees(new Caller("desk-h", "TRIAGE_OFFICER,HANDLER", "ENGINEERING"), engineering);
+        sees(new Caller("desk-h", "TRIAGE_OFFICER,HANDLER", "ENGINEERING"), engineering, workplaceAtEngineering);
         sees(new Caller("desk", "TRIAGE_OFFICER", "SERVICE_DESK"), engineering, operations);
+    }
+
+    @Test
+    void a_manager_who_also_reads_across_departments_keeps_the_confidential_complaints_of_his_own_department()
+            throws Exception {
+        sees(new Caller("eng-mgr", "DEPARTMENT_MANAGER", "ENGINEERING"), engineering, workplaceAtEngineering);
+        sees(new Caller("eng-mgr-admin", "DEPARTMENT_MANAGER,ADMIN", "ENGINEERING"),
+                engineering, operations, workplaceAtEngineering);
+        sees(new Caller("ops-mgr-sup", "DEPARTMENT_MANAGER,SUPERVISOR", "OPERATIONS"), engineering, operations);
     }
 
     List<String> actions(Caller caller) {

@@ -12,7 +12,9 @@ import java.util.Set;
  *   <li>SUPERVISOR, HQ_ANALYST, ADMIN and TRIAGE_OFFICER read every department's complaints. A triage officer who is
  *   also a HANDLER or DEPARTMENT_MANAGER reads as the latter, in their own department.</li>
  *   <li>HANDLER and DEPARTMENT_MANAGER read only the complaints of the department in their token, all of them: a
- *   confidential complaint their department holds included.</li>
+ *   confidential complaint their department holds included. A caller who also reads across departments (e.g. a
+ *   manager who is ADMIN too) keeps that: every department's complaints plus their own department's confidential
+ *   ones.</li>
  *   <li>A confidential complaint (workplace or employee: HR's, SPEC §3.20) is read across departments only by
  *   callers whose department is an HR department. ADMIN, SUPERVISOR, HQ_ANALYST and the desk are not HR: to them it
  *   does not exist (404, left out of lists, reports and exports).</li>
@@ -28,21 +30,27 @@ public final class ComplaintAccess {
 
     /**
      * What one caller may read: every department ({@code department == null}) or that one, and confidential
-     * complaints outside it or not.
+     * complaints or not; {@code confidentialOf}, when set, is a department whose confidential complaints the caller
+     * reads even though {@code confidential} is false (their own, where they hold a department role).
      */
-    public record Scope(boolean allowed, String department, boolean confidential) {
+    public record Scope(boolean allowed, String department, boolean confidential, String confidentialOf) {
 
         /** No complaint at all (not staff, or a department role without a department). */
-        public static final Scope NONE = new Scope(false, null, false);
+        public static final Scope NONE = new Scope(false, null, false, null);
         /** Every complaint: for work done for everyone (a report produced once, then cut to each reader's scope). */
-        public static final Scope EVERYTHING = new Scope(true, null, true);
+        public static final Scope EVERYTHING = new Scope(true, null, true, null);
+
+        public Scope(boolean allowed, String department, boolean confidential) {
+            this(allowed, department, confidential, null);
+        }
 
         /** Whether a complaint of {@code complaintDepartment} (null: not dispatched yet) is visible in this scope. */
         public boolean permits(String complaintDepartment, boolean complaintConfidential) {
             if (!allowed) {
                 return false;
             }
-            if (complaintConfidential && !confidential) {
+            if (complaintConfidential && !confidential
+                    && (confidentialOf == null || !confidentialOf.equals(complaintDepartment))) {
                 return false;
             }
             return department == null || department.equals(complaintDepartment);
@@ -59,10 +67,11 @@ public final class ComplaintAccess {
     }
 
     public static Scope scopeOf(Set<String> roles, String department, Set<String> hrDepartments) {
-        if (readsAcrossDepartments(roles)) {
-            return new Scope(true, null, isHr(department, hrDepartments));
-        }
         boolean departmentRole = roles.contains(Roles.HANDLER) || roles.contains(Roles.DEPARTMENT_MANAGER);
+        if (readsAcrossDepartments(roles)) {
+            boolean hr = isHr(department, hrDepartments);
+            return new Scope(true, null, hr, departmentRole && !hr ? department : null);
+        }
         if (departmentRole && department != null) {
             // their own department's complaints, whatever it holds: it works on them (SPEC §3.20: HR's are HR's)
             return new Scope(true, department, true);

@@ -54,6 +54,23 @@ class ComplaintAccessTest {
     }
 
     @Test
+    void given_department_staff_who_also_read_across_departments_then_everything_plus_their_own_confidential() {
+        for (String across : new String[]{"SUPERVISOR", "ADMIN", "HQ_ANALYST"}) {
+            for (String own : new String[]{"DEPARTMENT_MANAGER", "HANDLER"}) {
+                var both = scope("ENGINEERING", across, own);
+                String as = across + "+" + own;
+                assertThat(both.permits("ENGINEERING", true)).as(as + ": confidential, held by their department").isTrue();
+                assertThat(both.permits("OPERATIONS", false)).as(as + ": another department").isTrue();
+                assertThat(both.permits("HR", true)).as(as + ": HR's").isFalse();
+                assertThat(both.permits("OPERATIONS", true)).as(as + ": confidential elsewhere").isFalse();
+                assertThat(both.permits(null, true)).as(as + ": confidential, not dispatched yet").isFalse();
+            }
+        }
+        assertThat(scope("ENGINEERING", "ADMIN").permits("ENGINEERING", true))
+                .as("reading across departments alone gives no department's confidential complaints").isFalse();
+    }
+
+    @Test
     void given_no_staff_role_or_a_department_role_without_a_department_then_nothing() {
         assertThat(scope(null).allowed()).isFalse();
         assertThat(scope(null, "CHANNEL_CLIENT").allowed()).isFalse();

@@ -14,9 +14,14 @@ import java.util.Set;
  */
 public record LedgerAccess(Set<String> hrDepartments) {
 
-    /** What one caller may see: every department or one, and confidential entries or not. */
-    public record Scope(boolean allowed, String department, boolean confidential) {
-        public static final Scope NONE = new Scope(false, null, false);
+    /** What one caller may see: the shared rule's scope, applied to ledger entries and report rows. */
+    public record Scope(ComplaintAccess.Scope rule) {
+        public static final Scope NONE = new Scope(ComplaintAccess.Scope.NONE);
+        public static final Scope EVERYTHING = new Scope(ComplaintAccess.Scope.EVERYTHING);
+
+        public boolean allowed() {
+            return rule.allowed();
+        }
 
         public boolean permits(LedgerEntry entry) {
             return permits(entry.department(), entry.confidential());
@@ -24,12 +29,12 @@ public record LedgerAccess(Set<String> hrDepartments) {
 
         /** The same rule for a row that only carries the complaint's department and confidentiality. */
         public boolean permits(String entryDepartment, boolean entryConfidential) {
-            return new ComplaintAccess.Scope(allowed, department, confidential).permits(entryDepartment, entryConfidential);
+            return rule.permits(entryDepartment, entryConfidential);
         }
     }
 
     public Scope scopeOf(Set<String> roles, String callerDepartment) {
         ComplaintAccess.Scope s = ComplaintAccess.scopeOf(roles, callerDepartment, hrDepartments);
-        return s.allowed() ? new Scope(true, s.department(), s.confidential()) : Scope.NONE;
+        return s.allowed() ? new Scope(s) : Scope.NONE;
     }
 }

@@ -31,9 +31,14 @@ final class Complainant {
      * collective case (SPEC §3.6: same matter and place, 5+ complainants), which would make it MAJOR.
      */
     static Complainant registers(Gateway gateway, String content, String subject, String remedy) {
+        return registers(gateway, "CONSUMER", content, subject, remedy);
+    }
+
+    /** The same for a complainant of {@code complainantType} (e.g. an EMPLOYEE, whose complaint is HR's). */
+    static Complainant registers(Gateway gateway, String complainantType, String content, String subject, String remedy) {
         String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         Gateway.Reply created = gateway.post("/api/v1/complaints",
-                ComplaintJourney.complaint(phone, content, subject + " " + uniqueMark(), remedy),
+                ComplaintJourney.complaint(phone, content, subject + " " + uniqueMark(), remedy, complainantType),
                 Map.of("X-Api-Key", Gateway.API_KEY, "Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(created.status()).as("POST /api/v1/complaints: %s", created).isEqualTo(201);
         assertThat(created.json().path("status").asString()).isEqualTo("RECEIVED");

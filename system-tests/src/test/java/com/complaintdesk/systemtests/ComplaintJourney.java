@@ -101,9 +101,15 @@ final class ComplaintJourney {
 
     /** A consumer's complaint by phone with a receipt and a photo attached, so that a money or goods remedy is accepted. */
     static Map<String, Object> complaint(String phone, String content, String subject, String remedy) {
+        return complaint(phone, content, subject, remedy, "CONSUMER");
+    }
+
+    /** The same, by a complainant of {@code complainantType} (e.g. EMPLOYEE: HR's, SPEC §3.20). */
+    static Map<String, Object> complaint(String phone, String content, String subject, String remedy,
+                                         String complainantType) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("channel", "PHONE");
-        body.put("complainant", Map.of("name", "赵六", "phone", phone, "type", "CONSUMER"));
+        body.put("complainant", Map.of("name", "赵六", "phone", phone, "type", complainantType));
         body.put("content", content);
         body.put("occurredAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1).withNano(0).toString());
         body.put("subject", subject);

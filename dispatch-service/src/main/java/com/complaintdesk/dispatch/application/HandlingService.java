@@ -311,7 +311,7 @@ public class HandlingService {
             }
             dept = scope.department();
         }
-        return cases.list(dept, status, handler, 200).stream()
+        return cases.list(dept, status, handler, scope, 200).stream()
                 .filter(d -> scope.permits(d.department, d.confidential))
                 .toList();
     }

@@ -11,6 +11,7 @@ import com.complaintdesk.dispatch.adapters.mongo.OrganisationStore;
 import com.complaintdesk.dispatch.domain.handling.HandlingStatus;
 import com.complaintdesk.dispatch.support.DispatchIntegrationTest;
 import com.complaintdesk.dispatch.support.Events;
+import com.complaintdesk.kit.web.ComplaintAccess;
 import com.complaintdesk.testsupport.EventProbe;
 import com.complaintdesk.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class EscalationAndSupervisionTest extends DispatchIntegrationTest {
         assertThat(moved.status()).isEqualTo(HandlingStatus.DISPATCHED);
         assertThat(awaitSingleHolder(n)).isEqualTo(moved.handler());
         assertThat(organisation.handler(deskHandler).orElseThrow().openCases())
-                .isEqualTo(cases.list(null, null, deskHandler, 500).stream().filter(d -> d.handling.status().isOpen()).count());
+                .isEqualTo(cases.list(null, null, deskHandler, ComplaintAccess.Scope.EVERYTHING, 500).stream().filter(d -> d.handling.status().isOpen()).count());
     }
 
     /** The previous handler is released just after the case is saved: wait until only one holds it. */

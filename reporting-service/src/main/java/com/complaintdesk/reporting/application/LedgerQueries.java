@@ -1,8 +1,8 @@
 package com.complaintdesk.reporting.application;
 
 import com.complaintdesk.kit.web.ApiException;
+import com.complaintdesk.kit.mongo.ScopeCriteria;
 import com.complaintdesk.kit.web.CallerIdentity;
-import com.complaintdesk.kit.web.ComplaintAccess;
 import com.complaintdesk.reporting.adapters.mongo.LedgerAuditTrail;
 import com.complaintdesk.reporting.adapters.mongo.LedgerStore;
 import com.complaintdesk.reporting.ledger.domain.LedgerAccess;
@@ -133,16 +133,7 @@ public class LedgerQueries {
             all.add(new Criteria().orOperator(Criteria.where("entry.nextDueAt").is(null),
                     Criteria.where("entry.nextDueAt").gte(clock.instant())));
         }
-        ComplaintAccess.Scope rule = scope.rule();
-        if (rule.department() != null) {
-            all.add(Criteria.where("entry.department").is(rule.department()));
-        }
-        if (!rule.confidential() && rule.confidentialOf() == null) {
-            all.add(Criteria.where("entry.confidential").ne(true));
-        } else if (!rule.confidential()) {
-            all.add(new Criteria().orOperator(Criteria.where("entry.confidential").ne(true),
-                    Criteria.where("entry.department").is(rule.confidentialOf())));
-        }
+        all.addAll(ScopeCriteria.of(scope.rule(), "entry.department", "entry.confidential"));
         return all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
     }
 

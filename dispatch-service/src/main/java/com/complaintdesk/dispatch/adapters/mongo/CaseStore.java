@@ -5,6 +5,8 @@ import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.dispatch.domain.handling.HandlingStatus;
 import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.kit.mongo.ScopeCriteria;
+import com.complaintdesk.kit.web.ComplaintAccess;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,8 +52,11 @@ public class CaseStore {
         mongo.save(doc);
     }
 
-    public List<CaseDocument> list(String department, HandlingStatus status, String handler, int limit) {
-        Criteria c = new Criteria();
+    /** The newest {@code limit} cases that match and that {@code scope} lets the caller see. */
+    public List<CaseDocument> list(String department, HandlingStatus status, String handler,
+                                   ComplaintAccess.Scope scope, int limit) {
+        List<Criteria> visible = ScopeCriteria.of(scope, "department", "confidential");
+        Criteria c = visible.isEmpty() ? new Criteria() : new Criteria().andOperator(visible);
         if (department != null) {
             c = c.and("department").is(department);
         }

@@ -2,6 +2,7 @@ package com.complaintdesk.localrun;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,8 @@ import java.nio.file.Path;
 /**
  * The MongoDB wire protocol (mongo-java-server) on an H2 MVStore file in {@code <data>/mongo}, so the data survives a
  * restart. Runs inside the launcher's JVM. Each service uses its own database on it. Supports CRUD, indexes,
- * findAndModify, upserts and the common aggregation stages; no multi-document transactions, no $text.
+ * findAndModify, upserts and the common aggregation stages; no multi-document transactions, no $text. Its unique
+ * indexes compare keys value by value ({@link KeyIndexedH2Backend}), not by their Java-serialised form.
  */
 final class MongoWireStore implements AutoCloseable {
 
@@ -29,7 +31,7 @@ final class MongoWireStore implements AutoCloseable {
     static MongoWireStore start(Path dataDir, String host, int port) throws IOException {
         Path dir = dataDir.resolve("mongo");
         Files.createDirectories(dir);
-        H2Backend backend = new H2Backend(dir.resolve("store.mv.db").toString());
+        H2Backend backend = new KeyIndexedH2Backend(MVStore.open(dir.resolve("store.mv.db").toString()));
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);

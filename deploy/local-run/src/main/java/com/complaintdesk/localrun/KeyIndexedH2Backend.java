@@ -1,0 +1,151 @@
+package com.complaintdesk.localrun;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * mongo-java-server's H2 backend with unique indexes whose keys H2 compares value by value ({@link KeyValueDataType})
+ * instead of by their Java-serialised form. Documents, collections and everything else are the H2 backend's own.
+ * <p>
+ * The index maps have names of their own ({@code <db>.<collection>._keyindex_<index>}); the backend's former maps
+ * ({@code ._index_}) are removed. An index whose map is empty is filled from the collection's documents when the
+ * collection is opened (mongo-java-server does that for every empty index), so a data directory written before this
+ * change gets its indexes rebuilt once at the first start. The other way round is safe as well: an older launcher
+ * finds its own maps gone, rebuilds them, and this backend, finding them there again, rebuilds its own (they missed
+ * what the older launcher wrote).
+ */
+final class KeyIndexedH2Backend extends H2Backend {
+
+    static final String INDEX_MAP_INFIX = "._keyindex_";
+    private static final String FORMER_INDEX_MAP_INFIX = "._index_";
+
+    KeyIndexedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /**
+     * An inner class on purpose: H2Database's constructor opens the existing indexes (calling
+     * {@link #openOrCreateUniqueIndex}) before a subclass's own fields are set, but the enclosing backend, and with it
+     * the MVStore, is reachable from the start.
+     */
+    private final class Database extends H2Database {
+
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore store = getMvStore();
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<KeyValue, Object> map = store.openMap(namespace + INDEX_MAP_INFIX + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(KeyValueDataType.INSTANCE));
+            String former = namespace + FORMER_INDEX_MAP_INFIX + indexName;
+            if (store.hasMap(former)) {
+                // written by the H2 backend's own index (a data dir from before, or an older launcher since): this
+                // map, if any, missed those writes; empty, it is filled from the documents
+                map.clear();
+                store.removeMap(former);
+            }
+            return new KeyIndex(indexName, map, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            removeMap(getFullCollectionNamespace(collection.getCollectionName()) + INDEX_MAP_INFIX + indexName);
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            removeIndexMaps(getFullCollectionNamespace(collectionName));
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String oldNamespace = collection.getFullName();
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            removeIndexMaps(oldNamespace); // the renamed collection's indexes are opened (and filled) under its new name
+        }
+
+        private void removeIndexMaps(String namespace) {
+            for (String name : List.copyOf(getMvStore().getMapNames())) {
+                if (name.startsWith(namespace + INDEX_MAP_INFIX)) {
+                    removeMap(name);
+                }
+            }
+        }
+
+        private void removeMap(String name) {
+            if (getMvStore().hasMap(name)) {
+                getMvStore().removeMap(name);
+            }
+        }
+    }
+
+    /** The H2 backend's unique index, on a map with {@link KeyValueDataType} keys. */
+    static final class KeyIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        KeyIndex(String name, MVMap<KeyValue, Object> map, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue key) {
+            return map.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue key, Object position) {
+            return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue key) {
+            return map.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+    }
+}

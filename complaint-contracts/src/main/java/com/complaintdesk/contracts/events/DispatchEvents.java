@@ -104,11 +104,45 @@ public final class DispatchEvents {
      * telling them: the service supervisor who consulted the department manager after the complainant disagreed
      * (SPEC §3.12, seed 5.3.2 请示), which is what ends the 15-minute clock. Null on every other notice and on events
      * written before it existed.
+     * <p>
+     * {@code kind} says which notice it is, so a consumer never reads {@code reason} (free text for people) to decide;
+     * null on events written before it existed.
      */
-    public record StaffNotified(String recipient, String role, String department, String reason, String consultedBy)
-            implements ComplaintEvent {
+    public record StaffNotified(String recipient, String role, String department, String reason, String consultedBy,
+                                Kind kind) implements ComplaintEvent {
+
+        /** Which notice: what a consumer may act on (e.g. sla's MAJOR_TO_MANAGER clock ends on MAJOR_SUPERVISION). */
+        public enum Kind {
+            /** nobody on duty: the complaint waits in the department queue (routed, transferred or reopened) */
+            QUEUED,
+            /** SPEC §3.5/§3.8: a MAJOR complaint (from the start, after an upgrade, or transferred in); the manager supervises it */
+            MAJOR_SUPERVISION,
+            /** seed 5.3.1: the service supervisor handles a major or vicious complaint on the spot */
+            ON_SITE_HANDLING,
+            /** seed 5.3.4: the media is involved; PR handles all media contact */
+            MEDIA,
+            /** SPEC §3.12: the service supervisor consulted the manager after the complainant disagreed ({@code consultedBy}) */
+            MANAGER_CONSULTED,
+            /** the complainant was not satisfied at the revisit while the complaint was still being handled */
+            NOT_SATISFIED,
+            /** someone higher up takes over the supervision (e.g. the manager after a second reopen) */
+            SUPERVISION_TAKEN_OVER,
+            /** an SLA escalation reached the recipient */
+            SLA_ESCALATION
+        }
+
+        public StaffNotified(String recipient, String role, String department, String reason, Kind kind) {
+            this(recipient, role, department, reason, null, kind);
+        }
+
+        /** A consultation notice without a kind, as written before {@code kind} existed. */
+        public StaffNotified(String recipient, String role, String department, String reason, String consultedBy) {
+            this(recipient, role, department, reason, consultedBy, null);
+        }
+
+        /** A notice without a kind, as written before {@code kind} existed. */
         public StaffNotified(String recipient, String role, String department, String reason) {
-            this(recipient, role, department, reason, null);
+            this(recipient, role, department, reason, null, null);
         }
     }
 

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HandlingCaseTest {
@@ -80,6 +81,18 @@ class HandlingCaseTest {
         });
         assertThat(events).filteredOn(StaffNotified.class::isInstance).extracting(e -> ((StaffNotified) e).recipient())
                 .containsExactlyInAnyOrder("ops-mgr", "pr-mgr");
+    }
+
+    @Test
+    void given_a_major_media_complaint_nobody_handles_yet_when_dispatched_then_every_notice_says_which_it_is() {
+        HandlingCase c = new HandlingCase("C-1");
+        List<ComplaintEvent> events = c.dispatch(new DispatchDecision("OPERATIONS", null, "ops-mgr", "pr-mgr",
+                "PRODUCT_QUALITY", Severity.MAJOR, Liability.LIABLE, Set.of(Flag.MEDIA), false, "r"), NOW);
+
+        assertThat(events).filteredOn(StaffNotified.class::isInstance).map(StaffNotified.class::cast)
+                .extracting(StaffNotified::recipient, StaffNotified::kind)
+                .containsExactlyInAnyOrder(tuple("ops-mgr", StaffNotified.Kind.QUEUED),
+                        tuple("ops-mgr", StaffNotified.Kind.MAJOR_SUPERVISION), tuple("pr-mgr", StaffNotified.Kind.MEDIA));
     }
 
     @Test

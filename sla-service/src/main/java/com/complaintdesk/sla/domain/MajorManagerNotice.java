@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
  * the responsible department. Dispatch tells a manager many other things (nobody on duty, a transfer into the
  * queue, PR about the media, an SLA escalation, the supervisor's consultation); none of those is that notice.
  * <p>
- * {@code StaffNotified} has no kind field, so the notice is known by its {@code reason} text ({@code reasonPattern},
- * found anywhere in it): dispatch writes "MAJOR complaint: you supervise it personally.", "Complaint became MAJOR: …"
- * and "MAJOR complaint transferred to you."; the clock's own escalation reads "SLA MAJOR_TO_MANAGER escalated …",
- * which the whole-word default does not match.
+ * The notice is known by its {@code kind}, {@link StaffNotified.Kind#MAJOR_SUPERVISION}. A notice written before
+ * {@code kind} existed is known by its {@code reason} text ({@code reasonPattern}, found anywhere in it): dispatch
+ * wrote "MAJOR complaint: you supervise it personally.", "Complaint became MAJOR: …" and "MAJOR complaint transferred
+ * to you."; the clock's own escalation reads "SLA MAJOR_TO_MANAGER escalated …", which the whole-word default does
+ * not match.
  *
  * @param role          the role the notice must go to (DEPARTMENT_MANAGER)
- * @param reasonPattern a regular expression the notice's reason must contain
+ * @param reasonPattern for a notice without a kind: a regular expression its reason must contain
  */
 public record MajorManagerNotice(String role, Pattern reasonPattern) {
 
@@ -45,6 +46,7 @@ public record MajorManagerNotice(String role, Pattern reasonPattern) {
                 && n.recipient() != null && !n.recipient().isBlank()
                 && n.consultedBy() == null
                 && (complaintDepartment == null || complaintDepartment.equals(n.department()))
-                && n.reason() != null && reasonPattern.matcher(n.reason()).find();
+                && (n.kind() != null ? n.kind() == StaffNotified.Kind.MAJOR_SUPERVISION
+                        : n.reason() != null && reasonPattern.matcher(n.reason()).find());
     }
 }

@@ -152,4 +152,23 @@ class MajorToManagerClockTest {
         assertThat(managerClockStop(sla.apply(toManager("OPERATIONS", "重大投诉:请亲自督办"),
                 monday.plusSeconds(90), chinese, calendar))).isPresent();
     }
+
+    @Test
+    void given_notices_that_say_their_kind_then_the_kind_decides_and_the_wording_does_not() {
+        var sla = majorQueuedInOperations();
+        for (StaffNotified.Kind other : StaffNotified.Kind.values()) {
+            if (other == StaffNotified.Kind.MAJOR_SUPERVISION) {
+                continue;
+            }
+            var worded = new StaffNotified("mgr-operations", "DEPARTMENT_MANAGER", "OPERATIONS",
+                    "MAJOR complaint: you supervise it personally.", other);
+            assertThat(managerClockStop(sla.apply(worded, monday.plusSeconds(90), policies, calendar)))
+                    .as(other + " worded like the MAJOR notice").isEmpty();
+        }
+
+        var reworded = new StaffNotified("mgr-operations", "DEPARTMENT_MANAGER", "OPERATIONS", "重大投诉:请亲自督办",
+                StaffNotified.Kind.MAJOR_SUPERVISION);
+        assertThat(managerClockStop(sla.apply(reworded, monday.plusSeconds(120), policies, calendar)))
+                .as("the MAJOR notice in other words").isPresent();
+    }
 }

@@ -120,22 +120,22 @@ public final class HandlingCase {
         events.add(dispatched(handler == null, d.reason(), Kind.ROUTED));
         note(now, status.name(), "dispatch", department + " / " + (handler == null ? "queue" : handler) + " — " + d.reason());
         if (handler == null) {
-            events.add(notify(d.manager(), Roles.DEPARTMENT_MANAGER,
+            events.add(notify(d.manager(), Roles.DEPARTMENT_MANAGER, StaffNotified.Kind.QUEUED,
                     "Nobody in " + department + " is on duty: the complaint waits in the department queue.", now));
         }
         if (severity == Severity.MAJOR) {
             // SPEC §3.5: a major complaint notifies the department manager at once; the manager supervises it (3.3)
-            events.add(notify(d.manager(), Roles.DEPARTMENT_MANAGER, "MAJOR complaint: you supervise it personally.", now));
+            events.add(notify(d.manager(), Roles.DEPARTMENT_MANAGER, StaffNotified.Kind.MAJOR_SUPERVISION,
+                    "MAJOR complaint: you supervise it personally.", now));
         }
         if (isViciousOrMajor() && d.serviceSupervisor() != null && !confidential) {
             // seed 5.3.1: the service supervisor calms the complainant on the spot (SPEC §3.12); a confidential (HR)
             // complaint stays with HR, whose manager supervises it (SPEC §3.20)
-            events.add(notify(d.serviceSupervisor(), Roles.SUPERVISOR,
+            events.add(notify(d.serviceSupervisor(), Roles.SUPERVISOR, StaffNotified.Kind.ON_SITE_HANDLING,
                     "Major or vicious complaint: handle it on the spot and record the on-site handling.", now));
         }
         if (noInterviews && d.prManager() != null) {
-            events.add(new StaffNotified(d.prManager(), Roles.DEPARTMENT_MANAGER, "PR",
-                    "Media involved: PR handles all media contact; no interviews by anyone else."));
+            events.add(mediaNotice(d.prManager()));
             note(now, "NOTIFIED", "dispatch", "PR informed (media involved)");
         }
         return events;
@@ -190,8 +190,11 @@ public final class HandlingCase {
         events.add(new DepartmentTransferred(fromDepartment, toDepartment, fromHandler, toHandler, reason, by));
         events.add(dispatched(toHandler == null, "transferred from " + fromDepartment + ": " + reason, Kind.TRANSFERRED));
         if (toHandler == null || severity == Severity.MAJOR) {
-            events.add(notify(toManager, Roles.DEPARTMENT_MANAGER, toHandler == null
-                    ? "Transferred complaint waits in your queue: nobody is on duty." : "MAJOR complaint transferred to you.", now));
+            events.add(toHandler == null
+                    ? notify(toManager, Roles.DEPARTMENT_MANAGER, StaffNotified.Kind.QUEUED,
+                            "Transferred complaint waits in your queue: nobody is on duty.", now)
+                    : notify(toManager, Roles.DEPARTMENT_MANAGER, StaffNotified.Kind.MAJOR_SUPERVISION,
+                            "MAJOR complaint transferred to you.", now));
         }
         return events;
     }
@@ -325,7 +328,8 @@ public final class HandlingCase {
                 + java.time.Duration.between(disagreementAt, now).toSeconds() + " s after the disagreement: " + instructions);
         // consultedBy marks the one notice that says the manager was reached in person (what stops the clock)
         return List.of(new StaffNotified(manager, Roles.DEPARTMENT_MANAGER, department,
-                "Consulted by " + by + " about the complainant's disagreement after on-site handling: " + instructions, by));
+                "Consulted by " + by + " about the complainant's disagreement after on-site handling: " + instructions, by,
+                StaffNotified.Kind.MANAGER_CONSULTED));
     }
 
     /** SPEC §3.13: only after the complainant accepted the solution, and after the on-site arrival when one is needed. */
@@ -381,7 +385,8 @@ public final class HandlingCase {
         List<ComplaintEvent> events = new ArrayList<>();
         events.add(dispatched(toHandler == null, "reopened (" + reopenCount + "): " + reason, Kind.REOPENED));
         if (toHandler == null) {
-            events.add(notify(manager, Roles.DEPARTMENT_MANAGER, "Reopened complaint waits in your queue: nobody is on duty.", now));
+            events.add(notify(manager, Roles.DEPARTMENT_MANAGER, StaffNotified.Kind.QUEUED,
+                    "Reopened complaint waits in your queue: nobody is on duty.", now));
         }
         return events;
     }
@@ -398,8 +403,8 @@ public final class HandlingCase {
         this.lastReopenNumber = Math.max(lastReopenNumber, number);
         note(now, "REOPENED", "followup", reason + " → still " + status + " with " + (handler == null ? "the queue" : handler));
         String told = "Not satisfied at the revisit (reopen " + reopenCount + "): " + reason;
-        return List.of(handler == null ? notify(manager, Roles.DEPARTMENT_MANAGER, told, now)
-                : notify(handler, Roles.HANDLER, told, now));
+        return List.of(handler == null ? notify(manager, Roles.DEPARTMENT_MANAGER, StaffNotified.Kind.NOT_SATISFIED, told, now)
+                : notify(handler, Roles.HANDLER, StaffNotified.Kind.NOT_SATISFIED, told, now));
     }
 
     /** Followup's reopen {@code number} (or a later one) was taken in already: a duplicate must not reopen again. */
@@ -436,17 +441,17 @@ public final class HandlingCase {
         if (becameMajor) {
             supervisor = manager;
             events.add(new SupervisorAssigned(department, manager, "severity became MAJOR: " + reason));
-            events.add(notify(manager, Roles.DEPARTMENT_MANAGER, "Complaint became MAJOR: you supervise it personally.", now));
+            events.add(notify(manager, Roles.DEPARTMENT_MANAGER, StaffNotified.Kind.MAJOR_SUPERVISION,
+                    "Complaint became MAJOR: you supervise it personally.", now));
         }
         if (!wasViciousOrMajor && isViciousOrMajor() && serviceSupervisor != null && !confidential) {
-            events.add(notify(serviceSupervisor, Roles.SUPERVISOR,
+            events.add(notify(serviceSupervisor, Roles.SUPERVISOR, StaffNotified.Kind.ON_SITE_HANDLING,
                     "Complaint became major or vicious: handle it on the spot and record the on-site handling.", now));
         }
         if (mediaNew) {
             noInterviews = true;
             if (prManager != null) {
-                events.add(new StaffNotified(prManager, Roles.DEPARTMENT_MANAGER, "PR",
-                        "Media involved: PR handles all media contact; no interviews by anyone else."));
+                events.add(mediaNotice(prManager));
             }
         }
         return events;
@@ -464,7 +469,8 @@ public final class HandlingCase {
         supervisor = manager;
         note(now, "SUPERVISOR_ASSIGNED", "dispatch", manager + ": " + reason);
         return List.of(new SupervisorAssigned(department, manager, reason),
-                notify(manager, Roles.DEPARTMENT_MANAGER, "You now supervise this complaint: " + reason, now));
+                notify(manager, Roles.DEPARTMENT_MANAGER, StaffNotified.Kind.SUPERVISION_TAKEN_OVER,
+                        "You now supervise this complaint: " + reason, now));
     }
 
     /** An SLA escalation reached someone in this department: recorded and passed on. */
@@ -473,7 +479,8 @@ public final class HandlingCase {
         if (recipient == null) {
             return List.of();
         }
-        return List.of(new StaffNotified(recipient, role, department, "SLA " + clock + " escalated to " + level + "."));
+        return List.of(new StaffNotified(recipient, role, department, "SLA " + clock + " escalated to " + level + ".",
+                StaffNotified.Kind.SLA_ESCALATION));
     }
 
     public void close(String reason, Instant now) {
@@ -492,9 +499,14 @@ public final class HandlingCase {
                 queued, reason, kind, dispatchCount);
     }
 
-    private StaffNotified notify(String recipient, String role, String reason, Instant now) {
+    private StaffNotified notify(String recipient, String role, StaffNotified.Kind kind, String reason, Instant now) {
         note(now, "NOTIFIED", "dispatch", recipient + ": " + reason);
-        return new StaffNotified(recipient, role, department, reason);
+        return new StaffNotified(recipient, role, department, reason, kind);
+    }
+
+    private static StaffNotified mediaNotice(String prManager) {
+        return new StaffNotified(prManager, Roles.DEPARTMENT_MANAGER, "PR",
+                "Media involved: PR handles all media contact; no interviews by anyone else.", StaffNotified.Kind.MEDIA);
     }
 
     private void requireOpen(String action) {

@@ -158,7 +158,10 @@ public class FollowupService {
                                        Instant dueFrom, Instant dueBefore, int limit) {
         RevisitPolicy policy = policies.policy();
         Instant now = clock.instant();
-        return store.revisits(statuses, assignee, audience.department(), audience.confidential(), dueFrom, dueBefore, limit).stream()
+        if (!audience.seesAny()) {
+            return List.of();
+        }
+        return store.revisits(statuses, assignee, audience.scope(), dueFrom, dueBefore, limit).stream()
                 .map(d -> FollowupView.of(store.toDomain(d), policy, now)).toList();
     }
 

@@ -55,4 +55,14 @@ class AudienceTest {
         assertThat(both.sees("ENGINEERING", false)).isTrue();
         assertThat(both.sees("OPERATIONS", false)).isFalse();
     }
+
+    @Test
+    void given_a_manager_who_is_also_admin_then_every_department_plus_the_confidential_cases_of_his_own() {
+        Audience both = Audience.of(staff("ENGINEERING", "ADMIN", "DEPARTMENT_MANAGER"), access);
+
+        assertThat(both.sees("OPERATIONS", false)).isTrue();
+        assertThat(both.sees("ENGINEERING", true)).as("a confidential case his department holds").isTrue();
+        assertThat(both.sees("HR", true)).isFalse();
+        assertThat(Audience.NOBODY.seesAny()).isFalse();
+    }
 }

@@ -5,6 +5,8 @@ import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.followup.domain.FollowupCase;
 import com.complaintdesk.followup.domain.FollowupStatus;
 import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.kit.mongo.ScopeCriteria;
+import com.complaintdesk.kit.web.ComplaintAccess;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -52,18 +54,13 @@ public class FollowupStore {
      * Open revisits, earliest due first, optionally of one assignee queue and inside a due window; confidential
      * (HR) ones only when {@code includeConfidential}.
      */
-    public List<FollowupDocument> revisits(Collection<FollowupStatus> statuses, String assignee, String department,
-                                           boolean includeConfidential, Instant dueFrom, Instant dueBefore, int limit) {
-        List<Criteria> all = new ArrayList<>();
+    /** The first {@code limit} revisits by due date that match and that {@code scope} lets the caller see. */
+    public List<FollowupDocument> revisits(Collection<FollowupStatus> statuses, String assignee,
+                                           ComplaintAccess.Scope scope, Instant dueFrom, Instant dueBefore, int limit) {
+        List<Criteria> all = new ArrayList<>(ScopeCriteria.of(scope, "department", "confidential"));
         all.add(Criteria.where("status").in(statuses.stream().map(Enum::name).toList()));
-        if (!includeConfidential) {
-            all.add(Criteria.where("confidential").ne(true));
-        }
         if (assignee != null) {
             all.add(Criteria.where("assignee").is(assignee));
-        }
-        if (department != null) {
-            all.add(Criteria.where("department").is(department));
         }
         if (dueFrom != null) {
             all.add(Criteria.where("dueAt").gte(dueFrom));

@@ -26,8 +26,9 @@ import java.util.Set;
  */
 @ConfigurationProperties("followup")
 public record FollowupProperties(
-        /* salts the digests of the complainant's second factor; production sets FOLLOWUP_CONTACTDIGESTSECRET */
-        @DefaultValue("local-dev-followup-digest-secret") String contactDigestSecret,
+        /* salts the digests of the complainant's second factor (env FOLLOWUP_CONTACTDIGESTSECRET). No default: without
+           it follow-up does not start; only the local and test profiles carry a development secret. */
+        String contactDigestSecret,
         @DefaultValue BusinessHours businessHours,
         @DefaultValue Policy policy,
         @DefaultValue Verification verification,

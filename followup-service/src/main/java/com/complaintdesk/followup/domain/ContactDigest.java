@@ -17,7 +17,8 @@ public final class ContactDigest {
 
     public ContactDigest(String secret) {
         if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("the contact digest secret must be set");
+            throw new IllegalArgumentException("followup.contact-digest-secret (FOLLOWUP_CONTACTDIGESTSECRET) is not set:"
+                    + " give it a long random secret (it salts the digests of the complainants' second factor)");
         }
         this.secret = secret;
     }

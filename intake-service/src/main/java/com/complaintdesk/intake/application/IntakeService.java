@@ -197,13 +197,15 @@ public class IntakeService {
     }
 
     /**
-     * SPEC §3.20 (README "Who sees what"): an employee's complaint is HR's; to other staff — ADMIN, the supervisor and
-     * the desk included — it does not exist. (Intake does not learn a complaint's department, so it cannot narrow a
-     * handler to their own department's complaints as the other services do.)
+     * The read rule every service shares (README "Who sees what", SPEC §3.20, §7): an employee's or a workplace
+     * complaint, or one dispatch marked confidential, is HR's — to other staff, ADMIN, the supervisor and the desk
+     * included, it does not exist; a handler or department manager reads only their department's complaints, once
+     * dispatch has given it one (intake learns the department from the dispatch events it projects).
      */
     private boolean staffMaySee(ComplaintDocument doc, CallerIdentity caller) {
         String type = doc.complainantType == null ? null : doc.complainantType.name();
-        return !access.isConfidential(null, type) || access.isHr(caller);
+        boolean confidential = doc.confidential || access.isConfidential(doc.category, type);
+        return access.scopeOf(caller).permits(doc.department, confidential);
     }
 
     private IntakeComplaint toDomain(ComplaintDocument doc) {

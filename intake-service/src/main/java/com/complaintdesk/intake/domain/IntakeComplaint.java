@@ -28,7 +28,8 @@ import java.util.Set;
 public final class IntakeComplaint {
 
     /**
-     * The only event types that change what the complainant sees (status, acceptance, reason, next step, deadline).
+     * The only event types that change what the complainant sees (status, acceptance, reason, next step, deadline)
+     * or who may read the complaint among staff ({@link Holder}: triage's category, dispatch's department).
      * {@link #apply} ignores every other type, and the status projection skips them before decoding or loading
      * anything: most of the other services' events (other clocks, warnings, notifications, assignments) leave the
      * complainant's view as it is. A new status change must be added here as well as in {@code StatusChange.of}.
@@ -37,7 +38,7 @@ public final class IntakeComplaint {
             SlaEvents.SlaClockStarted.class,
             TriageEvents.ComplaintAccepted.class, TriageEvents.ComplaintRejected.class,
             TriageEvents.ComplaintTransferred.class, TriageEvents.AwaitingDocuments.class,
-            TriageEvents.ComplaintTriaged.class,
+            TriageEvents.ComplaintTriaged.class, TriageEvents.ComplaintReclassified.class,
             DispatchEvents.ComplaintDispatched.class, DispatchEvents.InvestigationRecorded.class,
             DispatchEvents.SolutionProposed.class, DispatchEvents.SolutionAccepted.class,
             DispatchEvents.SolutionRejected.class, DispatchEvents.ComplaintResolved.class,
@@ -65,11 +66,12 @@ public final class IntakeComplaint {
     private Instant deadline;
     private Instant statusAt;
     private int urgeCount;
+    private Holder holder;
 
     public IntakeComplaint(String number, Registration registration, String contactKey, Instant receivedAt, boolean outOfHours,
                            Instant businessClockStartsAt, List<EvidenceRef> evidence, ComplaintStatus status,
                            Acceptance acceptance, String reason, String nextStep, Instant deadline, Instant statusAt,
-                           int urgeCount) {
+                           int urgeCount, Holder holder) {
         this.number = number;
         this.registration = registration;
         this.contactKey = contactKey;
@@ -84,6 +86,7 @@ public final class IntakeComplaint {
         this.deadline = deadline;
         this.statusAt = statusAt;
         this.urgeCount = urgeCount;
+        this.holder = holder == null ? Holder.UNKNOWN : holder;
     }
 
     /** The result of a registration: the new complaint and the event it causes. */
@@ -101,7 +104,7 @@ public final class IntakeComplaint {
         var complaint = new IntakeComplaint(number, r, contactKey, receivedAt, outOfHours, clockStart, evidence,
                 ComplaintStatus.RECEIVED, Acceptance.PENDING, null,
                 "We have received your complaint and will tell you within 3 days whether it is accepted.",
-                null, receivedAt, 0);
+                null, receivedAt, 0, Holder.UNKNOWN);
         var event = new ComplaintReceived(number, r.channel(),
                 new Complainant(r.name(), r.phone(), r.email(), r.complainantType(), contactKey),
                 r.content(), r.subject(), r.eventOccurredAt(), receivedAt, r.claimedAmount(),
@@ -135,6 +138,7 @@ public final class IntakeComplaint {
         if (!changesWhatTheComplainantSees(event.getClass())) {
             return false;
         }
+        boolean held = learnHolder(event);
         if (event instanceof SlaEvents.SlaClockStarted clock) {
             if (SlaClocks.RESOLUTION.equals(clock.clock()) || SlaClocks.ACCEPTANCE_DECISION.equals(clock.clock())
                     && deadline == null) {
@@ -145,7 +149,7 @@ public final class IntakeComplaint {
         }
         StatusChange change = StatusChange.of(event);
         if (change == null || (statusAt != null && occurredAt.isBefore(statusAt))) {
-            return false;
+            return held;
         }
         status = change.status();
         if (change.acceptance() != null) {
@@ -157,6 +161,22 @@ public final class IntakeComplaint {
         nextStep = change.nextStep();
         statusAt = occurredAt;
         return true;
+    }
+
+    /**
+     * Triage's category and dispatch's department (each topic in order, so the latest is the one that holds); returns
+     * whether anything changed.
+     */
+    private boolean learnHolder(ComplaintEvent event) {
+        Holder before = holder;
+        if (event instanceof TriageEvents.ComplaintTriaged t) {
+            holder = new Holder(holder.department(), holder.confidential(), t.category());
+        } else if (event instanceof TriageEvents.ComplaintReclassified r) {
+            holder = new Holder(holder.department(), holder.confidential(), r.category());
+        } else if (event instanceof DispatchEvents.ComplaintDispatched d) {
+            holder = new Holder(d.department(), d.confidential(), holder.category());
+        }
+        return !holder.equals(before);
     }
 
     /** What a life-cycle event means to the complainant. */
@@ -245,4 +265,5 @@ public final class IntakeComplaint {
     public Instant deadline() { return deadline; }
     public Instant statusAt() { return statusAt; }
     public int urgeCount() { return urgeCount; }
+    public Holder holder() { return holder; }
 }

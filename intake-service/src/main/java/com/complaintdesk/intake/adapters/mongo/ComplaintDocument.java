@@ -51,4 +51,8 @@ public class ComplaintDocument extends OutboxDocument {
     public Instant deadline;
     public Instant statusAt;
     public int urgeCount;
+    /** who holds it (domain {@code Holder}): dispatch's department and confidential mark, triage's category */
+    public String department;
+    public boolean confidential;
+    public String category;
 }

@@ -2,6 +2,7 @@ package com.complaintdesk.intake.adapters.mongo;
 
 import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.intake.domain.Holder;
 import com.complaintdesk.intake.domain.IntakeComplaint;
 import com.complaintdesk.intake.domain.Registration;
 import com.complaintdesk.kit.events.EventCodec;
@@ -138,6 +139,9 @@ public class ComplaintStore implements InitializingBean {
         d.deadline = c.deadline();
         d.statusAt = c.statusAt();
         d.urgeCount = c.urgeCount();
+        d.department = c.holder().department();
+        d.confidential = c.holder().confidential();
+        d.category = c.holder().category();
     }
 
     public IntakeComplaint toDomain(ComplaintDocument d) {
@@ -147,6 +151,6 @@ public class ComplaintStore implements InitializingBean {
                 List.of(), d.recordedBy);
         return new IntakeComplaint(d.number, r, d.contactKey, d.receivedAt, d.outOfHours, d.businessClockStartsAt,
                 d.evidence == null ? List.of() : d.evidence, d.status, d.acceptance, d.reason, d.nextStep, d.deadline,
-                d.statusAt, d.urgeCount);
+                d.statusAt, d.urgeCount, new Holder(d.department, d.confidential, d.category));
     }
 }

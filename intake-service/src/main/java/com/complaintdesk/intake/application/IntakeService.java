@@ -3,6 +3,7 @@ package com.complaintdesk.intake.application;
 import com.complaintdesk.contracts.events.ComplaintEvent;
 import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.IntakeEvents.EvidenceRef;
+import com.complaintdesk.contracts.model.ComplaintStatus;
 import com.complaintdesk.intake.adapters.mongo.ComplaintDocument;
 import com.complaintdesk.intake.adapters.mongo.ComplaintStore;
 import com.complaintdesk.intake.adapters.mongo.EvidenceDocument;
@@ -205,6 +206,10 @@ public class IntakeService {
     private boolean staffMaySee(ComplaintDocument doc, CallerIdentity caller) {
         String type = doc.complainantType == null ? null : doc.complainantType.name();
         boolean confidential = doc.confidential || access.isConfidential(doc.category, type);
+        if (doc.department == null && doc.status != null && doc.status.compareTo(ComplaintStatus.DISPATCHED) >= 0) {
+            // dispatched before intake kept the department: it is not known here, so only HR's complaints are hidden
+            return !confidential || access.isHr(caller);
+        }
         return access.scopeOf(caller).permits(doc.department, confidential);
     }
 

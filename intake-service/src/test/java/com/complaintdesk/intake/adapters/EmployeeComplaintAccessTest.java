@@ -147,4 +147,20 @@ class EmployeeComplaintAccessTest extends IntakeSpringTest {
         assertThat(reads(marked, engineeringManagerAndAdmin)).as("his own department's").containsOnly(200);
         assertThat(reads(marked, new Caller("eng-h", "HANDLER", "ENGINEERING"))).containsOnly(200);
     }
+
+    @Test
+    void a_complaint_dispatched_before_intake_kept_the_department_stays_readable_by_department_staff_but_not_hrs() throws Exception {
+        String[] consumer = registeredWithEvidence("CONSUMER");
+        String[] employee = registeredWithEvidence("EMPLOYEE");
+        for (String number : List.of(consumer[0], employee[0])) {
+            // as stored by the version before: DISPATCHED, no department
+            mongo.getCollection("complaints").updateOne(new org.bson.Document("_id", number),
+                    new org.bson.Document("$set", new org.bson.Document("status", "DISPATCHED")));
+        }
+        Caller engineering = new Caller("eng-h", "HANDLER", "ENGINEERING");
+
+        assertThat(reads(consumer, engineering)).containsOnly(200);
+        assertThat(reads(employee, engineering)).containsOnly(404);
+        assertThat(reads(employee, HR_HANDLER)).containsOnly(200);
+    }
 }

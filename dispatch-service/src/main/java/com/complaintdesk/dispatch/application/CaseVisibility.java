@@ -27,6 +27,10 @@ public class CaseVisibility {
         return ComplaintAccess.scopeOf(caller, hrDepartments);
     }
 
+    public boolean isHrDepartment(String department) {
+        return ComplaintAccess.isHr(department, hrDepartments);
+    }
+
     public CaseAccess.Caller caller(CallerIdentity caller) {
         return caller(caller.userId(), caller.roles(), caller.department());
     }

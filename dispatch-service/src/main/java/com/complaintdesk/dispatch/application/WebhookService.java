@@ -37,9 +37,12 @@ public class WebhookService {
     private final RetrySchedule retries;
     private final DispatchProperties.Webhook settings;
     private final Clock clock;
+    private final CaseVisibility visibility;
 
-    public WebhookService(WebhookStore store, OrganisationStore organisation, DispatchProperties properties, Clock clock) {
+    public WebhookService(WebhookStore store, OrganisationStore organisation, DispatchProperties properties,
+                          CaseVisibility visibility, Clock clock) {
         this.store = store;
+        this.visibility = visibility;
         this.organisation = organisation;
         this.settings = properties.webhook();
         this.sender = new WebhookSender(settings.requestTimeout());
@@ -99,6 +102,7 @@ public class WebhookService {
         delivery.eventId = env.eventId().toString();
         delivery.eventType = env.type();
         delivery.complaintId = env.complaintId();
+        delivery.confidential = d.confidential();
         delivery.body = rawJson;
         delivery.status = WebhookDeliveryDocument.Status.PENDING;
         delivery.nextAttemptAt = now;
@@ -158,6 +162,15 @@ public class WebhookService {
             dept = caller.department();
         }
         return store.list(dept, status);
+    }
+
+    /**
+     * Whether the caller may learn which complaint a delivery carried: the delivery list is operations' (ADMIN, the
+     * supervisor) across departments, but an HR complaint's number is only for those who may read it (the shared
+     * read rule); a delivery to an HR department stored before the confidential mark existed counts as HR's.
+     */
+    public boolean showsComplaint(WebhookDeliveryDocument d, CallerIdentity caller) {
+        return visibility.scopeOf(caller).permits(d.department, d.confidential || visibility.isHrDepartment(d.department));
     }
 
     public WebhookDeliveryDocument replay(String id, CallerIdentity caller) {

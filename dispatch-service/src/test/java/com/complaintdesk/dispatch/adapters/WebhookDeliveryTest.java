@@ -154,6 +154,58 @@ class WebhookDeliveryTest extends DispatchIntegrationTest {
         assertThat(received).hasSize(7);
     }
 
+    WebhookDeliveryDocument queued(String department, String complaint, boolean confidential) {
+        WebhookDeliveryDocument d = new WebhookDeliveryDocument();
+        d.id = java.util.UUID.randomUUID() + ":" + department;
+        d.department = department;
+        d.eventId = d.id;
+        d.eventType = "ComplaintDispatched";
+        d.complaintId = complaint;
+        d.confidential = confidential;
+        d.body = "{}";
+        d.status = WebhookDeliveryDocument.Status.DEAD;
+        d.createdAt = clock.instant();
+        d.nextAttemptAt = d.createdAt;
+        d.lockedUntil = d.createdAt;
+        store.enqueue(d);
+        return d;
+    }
+
+    /** The complaint numbers the caller's delivery list shows for these delivery ids (null: left out). */
+    Map<String, String> listedComplaints(Caller caller, String... ids) {
+        var body = get("/api/v1/organisation/webhooks/deliveries?status=DEAD", caller).body();
+        Map<String, String> out = new java.util.HashMap<>();
+        body.forEach(v -> {
+            if (List.of(ids).contains(v.get("id").asString())) {
+                out.put(v.get("id").asString(), v.get("complaintId").isNull() ? null : v.get("complaintId").asString());
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void the_delivery_list_names_an_hr_complaint_only_to_those_who_may_read_it() {
+        String hrNumber = newNumber();
+        String transferredNumber = newNumber();
+        String securityNumber = newNumber();
+        var hr = queued("HR", hrNumber, true);
+        var transferred = queued("SECURITY", transferredNumber, true);
+        var security = queued("SECURITY", securityNumber, false);
+        String[] ids = {hr.id, transferred.id, security.id};
+
+        var forAdmin = listedComplaints(ADMIN, ids);
+        assertThat(forAdmin).containsOnlyKeys(ids).containsEntry(security.id, securityNumber);
+        assertThat(forAdmin.get(hr.id)).as("the delivery is listed, the HR complaint is not named").isNull();
+        assertThat(forAdmin.get(transferred.id)).isNull();
+        assertThat(listedComplaints(new Caller("sup", "SUPERVISOR", "SERVICE_DESK"), ids).get(hr.id)).isNull();
+
+        var forHrAdmin = listedComplaints(new Caller("hr-admin", "ADMIN", "HR"), ids);
+        assertThat(forHrAdmin).containsEntry(hr.id, hrNumber).containsEntry(transferred.id, transferredNumber);
+        assertThat(listedComplaints(new Caller("sec-mgr", "DEPARTMENT_MANAGER", "SECURITY"), ids))
+                .as("its own department's deliveries, confidential ones included")
+                .containsOnly(Map.entry(transferred.id, transferredNumber), Map.entry(security.id, securityNumber));
+    }
+
     static String hmacHex(String secret, String body) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");

@@ -21,6 +21,8 @@ public class WebhookDeliveryDocument {
     public String eventId;
     public String eventType;
     public String complaintId;
+    /** the dispatched complaint is HR's (ComplaintDispatched.confidential); false on deliveries stored before it existed */
+    public boolean confidential;
     public String body;
     @Indexed
     public Status status;

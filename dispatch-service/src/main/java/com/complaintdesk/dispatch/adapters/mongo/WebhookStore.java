@@ -74,6 +74,7 @@ public class WebhookStore {
     public void enqueue(WebhookDeliveryDocument d) {
         Update u = new Update().setOnInsert("department", d.department).setOnInsert("eventId", d.eventId)
                 .setOnInsert("eventType", d.eventType).setOnInsert("complaintId", d.complaintId).setOnInsert("body", d.body)
+                .setOnInsert("confidential", d.confidential)
                 .setOnInsert("status", d.status).setOnInsert("attempts", 0).setOnInsert("nextAttemptAt", d.nextAttemptAt)
                 .setOnInsert("lockedUntil", d.lockedUntil).setOnInsert("createdAt", d.createdAt);
         mongo.upsert(new Query(Criteria.where("_id").is(d.id)), u, WebhookDeliveryDocument.class);

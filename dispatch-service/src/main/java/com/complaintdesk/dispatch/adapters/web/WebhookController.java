@@ -62,8 +62,10 @@ public class WebhookController {
     public record DeliveryView(String id, String department, String eventType, String eventId, String complaintId,
                                String status, int attempts, Instant nextAttemptAt, Integer lastStatusCode, String lastError,
                                Instant createdAt, Instant deliveredAt) {
-        static DeliveryView of(WebhookDeliveryDocument d) {
-            return new DeliveryView(d.id, d.department, d.eventType, d.eventId, d.complaintId, d.status.name(), d.attempts,
+        /** @param showComplaint false: the complaint number is left out (an HR complaint the caller may not read) */
+        static DeliveryView of(WebhookDeliveryDocument d, boolean showComplaint) {
+            return new DeliveryView(d.id, d.department, d.eventType, d.eventId, showComplaint ? d.complaintId : null,
+                    d.status.name(), d.attempts,
                     d.nextAttemptAt, d.lastStatusCode, d.lastError, d.createdAt, d.deliveredAt);
         }
     }
@@ -73,11 +75,13 @@ public class WebhookController {
     public List<DeliveryView> deliveries(@RequestParam(required = false) String department,
                                          @RequestParam(required = false) WebhookDeliveryDocument.Status status,
                                          CallerIdentity caller) {
-        return webhooks.deliveries(department, status, caller).stream().map(DeliveryView::of).toList();
+        return webhooks.deliveries(department, status, caller).stream()
+                .map(d -> DeliveryView.of(d, webhooks.showsComplaint(d, caller))).toList();
     }
 
     @PostMapping("/webhooks/deliveries/{id}/replay")
     public DeliveryView replay(@PathVariable String id, CallerIdentity caller) {
-        return DeliveryView.of(webhooks.replay(id, caller));
+        WebhookDeliveryDocument replayed = webhooks.replay(id, caller);
+        return DeliveryView.of(replayed, webhooks.showsComplaint(replayed, caller));
     }
 }

@@ -54,6 +54,8 @@ import java.util.function.Function;
 @Service
 public class HandlingService {
 
+    /** the largest page of the case list */
+    static final int MAX_PAGE_SIZE = 500;
     private static final Logger log = LoggerFactory.getLogger(HandlingService.class);
 
     private final CaseStore cases;
@@ -298,8 +300,15 @@ public class HandlingService {
         return c;
     }
 
-    public List<CaseDocument> list(String department, HandlingStatus status, String handler, CallerIdentity caller) {
+    public List<CaseDocument> list(String department, HandlingStatus status, String handler, int page, int size,
+                                   CallerIdentity caller) {
         requireAnyRole(caller, Work.READ);
+        if (page < 0) {
+            throw ApiException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
         ComplaintAccess.Scope scope = visibility.scopeOf(caller);
         if (!scope.allowed()) {
             throw ApiException.forbidden("Your identity carries no department.");
@@ -311,7 +320,7 @@ public class HandlingService {
             }
             dept = scope.department();
         }
-        return cases.list(dept, status, handler, scope, 200).stream()
+        return cases.list(dept, status, handler, scope, page, size).stream()
                 .filter(d -> scope.permits(d.department, d.confidential))
                 .toList();
     }

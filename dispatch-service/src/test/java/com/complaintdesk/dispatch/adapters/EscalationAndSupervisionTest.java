@@ -130,7 +130,7 @@ class EscalationAndSupervisionTest extends DispatchIntegrationTest {
         assertThat(moved.status()).isEqualTo(HandlingStatus.DISPATCHED);
         assertThat(awaitSingleHolder(n)).isEqualTo(moved.handler());
         assertThat(organisation.handler(deskHandler).orElseThrow().openCases())
-                .isEqualTo(cases.list(null, null, deskHandler, ComplaintAccess.Scope.EVERYTHING, 500).stream().filter(d -> d.handling.status().isOpen()).count());
+                .isEqualTo(cases.list(null, null, deskHandler, ComplaintAccess.Scope.EVERYTHING, 0, 500).stream().filter(d -> d.handling.status().isOpen()).count());
     }
 
     /** The previous handler is released just after the case is saved: wait until only one holds it. */

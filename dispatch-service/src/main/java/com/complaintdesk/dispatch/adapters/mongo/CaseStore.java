@@ -52,9 +52,9 @@ public class CaseStore {
         mongo.save(doc);
     }
 
-    /** The newest {@code limit} cases that match and that {@code scope} lets the caller see. */
+    /** One page of the cases that match and that {@code scope} lets the caller see, most recently changed first. */
     public List<CaseDocument> list(String department, HandlingStatus status, String handler,
-                                   ComplaintAccess.Scope scope, int limit) {
+                                   ComplaintAccess.Scope scope, int page, int size) {
         List<Criteria> visible = ScopeCriteria.of(scope, "department", "confidential");
         Criteria c = visible.isEmpty() ? new Criteria() : new Criteria().andOperator(visible);
         if (department != null) {
@@ -66,7 +66,7 @@ public class CaseStore {
         if (handler != null) {
             c = c.and("handler").is(handler);
         }
-        Query q = new Query(c).with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(limit);
+        Query q = new Query(c).with(Sort.by(Sort.Direction.DESC, "updatedAt", "_id")).skip((long) page * size).limit(size);
         q.fields().exclude("outbox").exclude("processedEvents");
         return mongo.find(q, CaseDocument.class);
     }

@@ -41,11 +41,15 @@ public class DispatchController {
         this.handling = handling;
     }
 
+    /** The caller's visible complaints, most recently changed first, {@code size} per page (at most 500). */
     @GetMapping
     public List<CaseView.Summary> list(@RequestParam(required = false) String department,
                                        @RequestParam(required = false) HandlingStatus status,
-                                       @RequestParam(required = false) String handler, CallerIdentity caller) {
-        return handling.list(department, status, handler, caller).stream().map(d -> CaseView.Summary.of(d.handling)).toList();
+                                       @RequestParam(required = false) String handler,
+                                       @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "200") int size, CallerIdentity caller) {
+        return handling.list(department, status, handler, page, size, caller).stream()
+                .map(d -> CaseView.Summary.of(d.handling)).toList();
     }
 
     @GetMapping("/{number}")

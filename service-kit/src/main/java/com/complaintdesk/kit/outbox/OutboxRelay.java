@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -222,8 +224,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The documents just saved with events, read by {@code _id}: on the Mongo-wire store a query by {@code _id}
-     * alone is the only one that uses an index.
+     * The documents just saved with events. They are claimed straight away, without reading them first: a save
+     * replaces the whole document, so right after it the document carries no lease (the lease fields are the relay's,
+     * not the domain's), and a claim on "no lease" either takes it or finds another instance holding it. A document
+     * whose lease is only expired (left by a pass that failed) is the scan's.
      */
     private void relayHinted(List<OutboxHints.Hint> hinted) {
         Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
@@ -234,14 +238,9 @@ public class OutboxRelay implements SmartLifecycle {
             if (!collections.contains(entry.getKey())) {
                 continue;
             }
-            Date now = new Date();
             List<Document> free = new ArrayList<>();
-            for (Document candidate : mongo.getCollection(entry.getKey())
-                    .find(new Document("_id", new Document("$in", new ArrayList<>(entry.getValue()))))
-                    .projection(new Document("_id", 1).append("outboxPending", 1).append(LEASE_UNTIL, 1))) {
-                if (Boolean.TRUE.equals(candidate.getBoolean("outboxPending")) && isFree(candidate, now)) {
-                    free.add(candidate);
-                }
+            for (Object id : entry.getValue()) {
+                free.add(new Document("_id", id)); // no outboxLeaseUntil: claimed only if it has none
             }
             relay(entry.getKey(), free);
         }
@@ -270,7 +269,6 @@ public class OutboxRelay implements SmartLifecycle {
         }
         Set<String> alreadySent = alreadySent(docs);
         List<CompletableFuture<?>> sends = new ArrayList<>();
-        List<Object> docIds = new ArrayList<>();
         List<String> outboxIds = new ArrayList<>();
         List<Document> sentNow = new ArrayList<>();
         Date sentAt = new Date();
@@ -283,7 +281,6 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 outboxIds.add(outboxId);
             }
-            docIds.add(doc.get("_id"));
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
@@ -293,14 +290,45 @@ public class OutboxRelay implements SmartLifecycle {
             throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
         }
         rememberSent(sentNow);
+        finish(coll, docs, outboxIds);
+        relayed.increment(sentNow.size());
+        return sentNow.size();
+    }
+
+    /**
+     * Removes the batch's events from their documents, drops the leases and clears {@code outboxPending}. The relay's
+     * own writes never change a document's version, so a document still at the version the claim read has exactly
+     * the outbox the claim read, all of it handled now: one compare-and-set on {@code (_id, version)} empties it and
+     * clears the flag. When that does not hold for the whole batch (a domain save came in meanwhile and may have added
+     * events, or a document has no version), the batch takes the general path: pull the handled events, then clear
+     * the flag where the outbox is empty.
+     */
+    private void finish(MongoCollection<Document> coll, List<Document> docs, List<String> outboxIds) {
+        List<UpdateOneModel<Document>> empties = new ArrayList<>();
+        for (Document doc : docs) {
+            Object version = doc.get(VERSION);
+            if (version == null) {
+                empties.clear();
+                break;
+            }
+            empties.add(new UpdateOneModel<>(new Document("_id", doc.get("_id")).append(VERSION, version),
+                    new Document("$set", new Document("outbox", List.of()).append("outboxPending", false))
+                            .append("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, ""))));
+        }
+        if (!empties.isEmpty()
+                && coll.bulkWrite(empties, new BulkWriteOptions().ordered(false)).getMatchedCount() == docs.size()) {
+            return;
+        }
+        List<Object> docIds = new ArrayList<>();
+        for (Document doc : docs) {
+            docIds.add(doc.get("_id"));
+        }
         Document byIds = new Document("_id", new Document("$in", docIds));
         // event ids are unique, so pulling the batch's ids from each of its documents removes exactly what was sent
         coll.updateMany(byIds, new Document("$pull", new Document("outbox",
                         new Document("outboxId", new Document("$in", outboxIds))))
                 .append("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, "")));
         clearPending(coll, byIds);
-        relayed.increment(sentNow.size());
-        return sentNow.size();
     }
 
     /**
@@ -333,6 +361,14 @@ public class OutboxRelay implements SmartLifecycle {
         lastLeaseUntil = until; // unique per pass, so the read-back tells this pass's leases apart
         Date leaseUntil = new Date(until);
         Document lease = new Document("$set", new Document(LEASE_UNTIL, leaseUntil).append(LEASE_OWNER, instanceId));
+        Document claimed = new Document("_id", 1).append("outbox", 1).append(VERSION, 1).append(LEASE_UNTIL, 1).append(LEASE_OWNER, 1);
+        if (candidates.size() == 1) {
+            // one document (the usual hinted batch): the claim returns it, one round trip instead of two
+            Document c = candidates.get(0);
+            Document doc = coll.findOneAndUpdate(new Document("_id", c.get("_id")).append(LEASE_UNTIL, c.getDate(LEASE_UNTIL)),
+                    lease, new FindOneAndUpdateOptions().projection(claimed).returnDocument(ReturnDocument.AFTER));
+            return doc == null ? List.of() : List.of(doc);
+        }
         List<UpdateOneModel<Document>> takes = new ArrayList<>();
         List<Object> ids = new ArrayList<>();
         for (Document c : candidates) {
@@ -341,14 +377,13 @@ public class OutboxRelay implements SmartLifecycle {
             ids.add(c.get("_id"));
         }
         coll.bulkWrite(takes, new BulkWriteOptions().ordered(false));
-        List<Document> claimed = new ArrayList<>();
-        for (Document doc : coll.find(new Document("_id", new Document("$in", ids)))
-                .projection(new Document("_id", 1).append("outbox", 1).append(LEASE_UNTIL, 1).append(LEASE_OWNER, 1))) {
+        List<Document> held = new ArrayList<>();
+        for (Document doc : coll.find(new Document("_id", new Document("$in", ids))).projection(claimed)) {
             if (instanceId.equals(doc.getString(LEASE_OWNER)) && leaseUntil.equals(doc.getDate(LEASE_UNTIL))) {
-                claimed.add(doc);
+                held.add(doc);
             }
         }
-        return claimed;
+        return held;
     }
 
     /** Gives back the leases of a batch that could not be sent, so the next pass (or another instance) retries it. */

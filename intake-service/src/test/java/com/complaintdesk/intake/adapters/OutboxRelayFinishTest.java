@@ -1,6 +1,7 @@
 package com.complaintdesk.intake.adapters;
 
 import com.complaintdesk.kit.KitProperties;
+import com.complaintdesk.kit.events.EventCodec;
 import com.complaintdesk.kit.outbox.OutboxCollections;
 import com.complaintdesk.kit.outbox.OutboxHints;
 import com.complaintdesk.kit.outbox.OutboxRelay;
@@ -20,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How the outbox relay finishes a batch: a document still at the version its claim read is emptied and cleared in one
  * compare-and-set; one that a domain save changed meanwhile keeps the events that save added, and those go out once,
- * later. A hinted document is claimed without being read first,
+ * later. Every record carries its event type as a header. A hinted document is claimed without being read first,
  * and never from another instance that holds it.
  */
 @SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
@@ -88,7 +90,7 @@ class OutboxRelayFinishTest {
     }
 
     @Test
-    void a_document_still_at_its_version_is_emptied_in_one_step() throws Exception {
+    void a_document_still_at_its_version_is_emptied_in_one_step_and_every_record_names_its_type() throws Exception {
         String collection = "finish_" + UUID.randomUUID().toString().substring(0, 8);
         String topic = createdTopic("test.relay." + collection);
         OutboxRelay relay = relayOver(collection, kafka);
@@ -108,7 +110,13 @@ class OutboxRelayFinishTest {
         try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), topic)) {
             probe.await(r -> true, 5, Duration.ofSeconds(30));
             Thread.sleep(500);
-            assertThat(probe.records()).hasSize(5);
+            List<ConsumerRecord<String, String>> records = probe.records();
+            assertThat(records).hasSize(5);
+            for (ConsumerRecord<String, String> r : records) {
+                String n = r.value().replaceAll(".*-(\\d)\"}$", "$1");
+                assertThat(new String(r.headers().lastHeader(EventCodec.TYPE_HEADER).value(), StandardCharsets.UTF_8))
+                        .isEqualTo("Type" + n);
+            }
         }
     }
 

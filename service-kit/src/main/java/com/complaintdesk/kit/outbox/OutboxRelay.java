@@ -1,10 +1,12 @@
 package com.complaintdesk.kit.outbox;
 
 import com.complaintdesk.kit.KitProperties;
+import com.complaintdesk.kit.events.EventCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -276,7 +279,7 @@ public class OutboxRelay implements SmartLifecycle {
             for (Document e : doc.getList("outbox", Document.class, List.of())) {
                 String outboxId = e.getString("outboxId");
                 if (!alreadySent.contains(outboxId)) {
-                    sends.add(kafka.send(e.getString("topic"), e.getString("key"), e.getString("json")));
+                    sends.add(kafka.send(record(e)));
                     sentNow.add(new Document("_id", outboxId).append("sentAt", sentAt));
                 }
                 outboxIds.add(outboxId);
@@ -293,6 +296,16 @@ public class OutboxRelay implements SmartLifecycle {
         finish(coll, docs, outboxIds);
         relayed.increment(sentNow.size());
         return sentNow.size();
+    }
+
+    /** The event's record; its type also as the {@link EventCodec#TYPE_HEADER} header, so listeners can skip it unread. */
+    private static ProducerRecord<String, String> record(Document event) {
+        var record = new ProducerRecord<String, String>(event.getString("topic"), null, event.getString("key"), event.getString("json"));
+        String type = event.getString("type");
+        if (type != null && !type.isBlank()) {
+            record.headers().add(EventCodec.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     /**

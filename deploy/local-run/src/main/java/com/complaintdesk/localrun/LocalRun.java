@@ -167,7 +167,7 @@ public final class LocalRun {
                   --timeout SECONDS       how long the services may take to become ready (default 360)
                   --parallel N            how many services start at once (default 4)
                   --service-jvm-options "..."  JVM options of each service (default -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k ...)
-                  --benchmark             for a load test: C2 (no TieredStopAtLevel=1) in the gateway, intake, triage, dispatch, sla and reporting
+                  --benchmark             for a load test: C2 (no TieredStopAtLevel=1) in the gateway, intake, triage, dispatch, sla, reporting and the Kafka broker
                   --full-jit a,b,...      C2 in just these services (slower start, ~+30 MiB each, faster once warm)
                 To start from scratch, stop the run and delete the data dir.""";
     }

@@ -56,7 +56,7 @@ class OptionsTest {
     }
 
     @Test
-    void givenBenchmark_whenParsed_thenTheLoadedServicesRunWithC2AndFollowupKeepsTheC1Limit() {
+    void givenBenchmark_whenParsed_thenTheLoadedServicesAndTheBrokerRunWithC2AndFollowupKeepsTheC1Limit() {
         Options plain = Options.parse(new String[0], repo);
         Options bench = Options.parse(new String[]{"--benchmark"}, repo);
         Options chosen = Options.parse(new String[]{"--full-jit", "intake,gateway"}, repo);
@@ -66,6 +66,9 @@ class OptionsTest {
         assertTrue(!bench.jvmOptionsOf(Service.GATEWAY).contains("-XX:TieredStopAtLevel=1"));
         assertTrue(bench.jvmOptionsOf(Service.INTAKE).contains("-Xmx256m"));
         assertTrue(bench.jvmOptionsOf(Service.FOLLOWUP).contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(plain.kafkaJvmOptions().contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(bench.kafkaJvmOptions().stream().noneMatch(opt -> opt.startsWith("-XX:TieredStopAtLevel")));
+        assertTrue(bench.kafkaJvmOptions().contains("-Xmx384m"));
         assertEquals(EnumSet.of(Service.INTAKE, Service.GATEWAY), chosen.fullJitServices());
     }
 

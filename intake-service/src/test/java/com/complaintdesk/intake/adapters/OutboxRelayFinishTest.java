@@ -12,14 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,30 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * later. Every record carries its event type as a header. A hinted document is claimed without being read first,
  * and never from another instance that holds it.
  */
-@SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
-@ActiveProfiles("test")
-class OutboxRelayFinishTest {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        TestInfrastructure.register(r);
-    }
-
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-
-    private static String createdTopic(String topic) {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
-                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all()
-                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
-            return topic;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create " + topic, e);
-        }
-    }
+class OutboxRelayFinishTest extends OutboxRelaySpringTest {
 
     private static KitProperties settings(Duration idlePoll) {
         return new KitProperties("test", new KitProperties.Kafka(6, (short) 1, 3, Duration.ofMillis(200)),
@@ -85,7 +57,7 @@ class OutboxRelayFinishTest {
     }
 
     private static Document event(String topic, String id, int i) {
-        return new Document("outboxId", id + "-" + i).append("eventId", id + "-" + i).append("type", "Type" + i)
+        return new Document("outboxId", eventId(topic, id, i)).append("eventId", eventId(topic, id, i)).append("type", "Type" + i)
                 .append("topic", topic).append("key", id).append("json", "{\"n\":\"" + id + "-" + i + "\"}");
     }
 
@@ -152,7 +124,7 @@ class OutboxRelayFinishTest {
         assertThat(relay.relayOnce()).isEqualTo(1);
         Document afterFirst = mongo.getCollection(collection).find(new Document("_id", "raced")).first();
         assertThat(afterFirst.getList("outbox", Document.class)).extracting(e -> e.getString("outboxId"))
-                .containsExactly("raced-1");
+                .containsExactly(eventId(topic, "raced", 1));
         assertThat(afterFirst).containsEntry("outboxPending", true).containsEntry("version", 2L);
 
         assertThat(relay.relayOnce()).isEqualTo(1);

@@ -9,14 +9,9 @@ import com.complaintdesk.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,31 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Several instances of one service share its database: each pending event must still leave once, not once per
  * instance, and a lease left by an instance that died runs out so the events are not stuck.
  */
-@SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
-@ActiveProfiles("test")
-class OutboxRelayLeaseTest {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        TestInfrastructure.register(r);
-    }
-
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-
-    /** The test's topic, created before the relays send to it (not left to the broker's auto-creation). */
-    private static String createdTopic(String topic) {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
-                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all()
-                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
-            return topic;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create " + topic, e);
-        }
-    }
+class OutboxRelayLeaseTest extends OutboxRelaySpringTest {
 
     private OutboxRelay relayOver(String collection) {
         var settings = new KitProperties("test", new KitProperties.Kafka(6, (short) 1, 3, Duration.ofMillis(200)),
@@ -70,7 +41,7 @@ class OutboxRelayLeaseTest {
     private static Document pendingDoc(String topic, String id, int events) {
         List<Document> outbox = new ArrayList<>();
         for (int i = 0; i < events; i++) {
-            outbox.add(new Document("outboxId", id + "-" + i).append("topic", topic).append("key", id)
+            outbox.add(new Document("outboxId", eventId(topic, id, i)).append("topic", topic).append("key", id)
                     .append("json", "{\"n\":\"" + id + "-" + i + "\"}"));
         }
         return new Document("_id", id).append("outbox", outbox).append("outboxPending", true);

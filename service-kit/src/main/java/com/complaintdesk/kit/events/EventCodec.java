@@ -8,7 +8,9 @@ import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -30,8 +32,13 @@ public class EventCodec {
     private final JsonMapper json;
 
     public EventCodec(JsonMapper json) {
-        // tolerant reader: an event from a newer producer with extra fields must still be readable here
-        this.json = json.rebuild().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        // tolerant reader: an event from a newer producer with extra fields must still be readable here.
+        // Decimals are read as written: the payload goes through a tree, whose decimal numbers would otherwise be
+        // doubles, and an amount of 30000.00 would come back as 30000.0
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .build();
     }
 
     public String encode(EventEnvelope<?> envelope) {

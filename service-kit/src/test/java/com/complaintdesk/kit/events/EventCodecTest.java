@@ -70,9 +70,20 @@ class EventCodecTest {
 
         var back = codec.decode(codec.encode(env));
 
-        // the amount comes back equal in value; its scale is not kept (the payload is read through a tree whose
-        // decimal numbers are doubles: 30000.00 comes back as 30000.0)
-        assertThat(back).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(env);
+        // equal as records: the amount with its scale too (BigDecimal.equals), 30000.00 and not 30000.0
+        assertThat(back).isEqualTo(env);
+    }
+
+    @Test
+    void an_amount_from_another_producer_keeps_its_scale() {
+        // 30000.00 CNY is shown as written: the ledger and its CSV print what the complainant claimed
+        String withAmount = """
+                {"eventId":"7a1f3c7e-9a51-4a43-9c65-2b1a1d7c0f00","type":"ComplaintReceived","schemaVersion":1,
+                 "occurredAt":"2026-11-28T01:00:00Z","complaintId":"C-20261128-000001",
+                 "payload":{"outOfHours":false,"claimedAmount":{"amount":30000.00,"currency":"CNY"}}}""";
+        var received = (ComplaintReceived) codec.decode(withAmount).payload();
+        assertThat(received.claimedAmount().amount().toPlainString()).isEqualTo("30000.00");
+        assertThat(received.claimedAmount().amount().scale()).isEqualTo(2);
     }
 
     @Test

@@ -18,6 +18,14 @@ import java.util.Map;
  * is idempotent. Each shutdown phase (HTTP drain, listener stop) is bounded well inside the pods' 40 s grace period.
  * A service that wants the old behaviour sets {@code spring.kafka.listener.immediate-stop=false}
  * ({@code SPRING_KAFKA_LISTENER_IMMEDIATESTOP=false}).
+ * <p>
+ * Offsets: a listener commits what it has applied once a second or every 500 records, whichever comes first
+ * ({@code count_time}), instead of after every poll; at a trickle every poll holds one record, so that was one commit
+ * (a round trip to the group coordinator, on the consumer's thread) per record and group. On a graceful stop and when
+ * partitions are revoked the container commits what it applied, as before; only a crash (kill -9, OOM) redelivers up
+ * to that second's records, which every consumer already drops as processed. Consumer lag, as the broker reports it,
+ * can read a few records high while a listener is idle (until its next poll returns, at most
+ * {@code spring.kafka.listener.poll-timeout} later).
  */
 public class KitDefaults implements EnvironmentPostProcessor {
 
@@ -26,6 +34,9 @@ public class KitDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.kafka.listener.observation-enabled", "true"),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
             Map.entry("spring.kafka.listener.immediate-stop", "true"),
+            Map.entry("spring.kafka.listener.ack-mode", "count_time"),
+            Map.entry("spring.kafka.listener.ack-time", "1s"),
+            Map.entry("spring.kafka.listener.ack-count", "500"),
             Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "10s"),
             Map.entry("spring.kafka.admin.fail-fast", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),

@@ -40,15 +40,35 @@ public class Assigner {
      */
     public Optional<Handler> claim(String complaint, String department, String skill, String text, Set<String> alsoExcluded,
                                    String preferred, Instant now) {
+        return claim(complaint, department, skill, text, alsoExcluded, preferred, now, false);
+    }
+
+    /**
+     * As {@link #claim}, except that a handler of the department who holds the complaint already (an earlier attempt
+     * at this very event claimed them, then crashed or lost its save) is kept as they are, whatever their state now:
+     * the redelivered event finishes what the first attempt started.
+     */
+    public Optional<Handler> keepOrClaim(String complaint, String department, String skill, String text,
+                                         Set<String> alsoExcluded, String preferred, Instant now) {
+        return claim(complaint, department, skill, text, alsoExcluded, preferred, now, true);
+    }
+
+    private Optional<Handler> claim(String complaint, String department, String skill, String text, Set<String> alsoExcluded,
+                                    String preferred, Instant now, boolean keepHolder) {
         for (int attempt = 0; attempt < properties.assignment().maxClaimAttempts(); attempt++) {
-            List<Handler> handlers = organisation.handlers(department);
+            // the department's handlers with their workload, read afresh for every attempt (never cached)
+            OrganisationStore.Roster roster = organisation.roster(department, complaint);
+            if (keepHolder && attempt == 0 && !roster.holders().isEmpty()) {
+                return Optional.of(roster.holders().get(0));
+            }
+            List<Handler> handlers = roster.handlers();
             Set<String> excluded = new HashSet<>(ConflictOfInterest.mentionedHandlers(text, handlers));
             excluded.addAll(alsoExcluded);
             // an earlier attempt (a crash, a failed save, a redelivery) already claimed someone here: that claim is the
             // assignment — claiming again would leave it behind as a phantom, and the same handler could not be claimed
             // twice anyway
-            Optional<Handler> held = organisation.holdersOf(complaint).stream()
-                    .filter(h -> department.equals(h.department()) && !excluded.contains(h.id()))
+            Optional<Handler> held = roster.holders().stream()
+                    .filter(h -> !excluded.contains(h.id()))
                     .findFirst();
             if (held.isPresent() && held.get().available() && held.get().duty().isOnDuty(now)) {
                 return held;

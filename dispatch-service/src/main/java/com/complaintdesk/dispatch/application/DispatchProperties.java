@@ -13,7 +13,16 @@ public record DispatchProperties(
         @DefaultValue Assignment assignment,
         @DefaultValue Queue queue,
         @DefaultValue Workload workload,
-        @DefaultValue Webhook webhook) {
+        @DefaultValue Webhook webhook,
+        @DefaultValue Organisation organisation) {
+
+    public record Organisation(
+            /* how long the organisation settings (routing, fallback and PR departments, supervisor, HQ) and the
+               departments are kept in memory for the events this instance handles: its own changes through the API
+               are seen at once, another instance's within this time; 0 reads them for every event. Handlers (workload,
+               availability, rosters) are never kept. */
+            @DefaultValue("5s") Duration cacheTtl) {
+    }
 
     public record Workload(
             @DefaultValue("true") boolean reconcileEnabled,

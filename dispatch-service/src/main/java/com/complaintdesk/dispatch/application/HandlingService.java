@@ -12,8 +12,8 @@ import com.complaintdesk.contracts.http.Roles;
 import com.complaintdesk.contracts.model.EscalationLevel;
 import com.complaintdesk.dispatch.adapters.mongo.CaseDocument;
 import com.complaintdesk.dispatch.adapters.mongo.CaseStore;
-import com.complaintdesk.dispatch.adapters.mongo.OrganisationSettingsDocument;
 import com.complaintdesk.dispatch.adapters.mongo.OrganisationStore;
+import com.complaintdesk.dispatch.application.OrganisationDirectory.Organisation;
 import com.complaintdesk.dispatch.domain.handling.CaseAccess;
 import com.complaintdesk.dispatch.domain.handling.CaseAccess.Work;
 import com.complaintdesk.dispatch.domain.handling.DispatchDecision;
@@ -61,16 +61,18 @@ public class HandlingService {
     private final CaseStore cases;
     private final OrganisationStore organisation;
     private final Assigner assigner;
+    private final OrganisationDirectory directory;
     private final EventFactory events;
     private final CaseVisibility visibility;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public HandlingService(CaseStore cases, OrganisationStore organisation, Assigner assigner, EventFactory events,
-                           CaseVisibility visibility, Clock clock) {
+    public HandlingService(CaseStore cases, OrganisationStore organisation, Assigner assigner, OrganisationDirectory directory,
+                           EventFactory events, CaseVisibility visibility, Clock clock) {
         this.cases = cases;
         this.organisation = organisation;
         this.assigner = assigner;
+        this.directory = directory;
         this.events = events;
         this.visibility = visibility;
         this.clock = clock;
@@ -115,24 +117,24 @@ public class HandlingService {
             return;
         }
         HandlingCase c = doc.handling;
+        Organisation org = directory.current();
         if (c.isDispatched()) {
             // a second classification of a dispatched complaint acts as a reclassification
-            var changed = c.reclassify(t.category(), t.severity(), t.liability(), t.flags(), managerOf(c.department()),
-                    prManager(), "triaged again", clock.instant());
+            var changed = c.reclassify(t.category(), t.severity(), t.liability(), t.flags(), org.managerOf(c.department()),
+                    org.prManager(), "triaged again", clock.instant());
             doc.markProcessed(env.eventId());
             saveCaused(doc, env, changed, c.handler(), c.status().isOpen(), null);
             return;
         }
         Instant now = clock.instant();
-        Routed routed = route(t.category(), c.complainantType(), t.severity());
+        Routed routed = route(org, t.category(), c.complainantType(), t.severity());
         Department dept = routed.department();
         RoutingTable.Route route = routed.route();
-        Optional<Handler> holder = organisation.holderOf(doc.number).filter(h -> h.department().equals(dept.code()));
-        Optional<Handler> chosen = holder.isPresent() ? holder
-                : assigner.claim(doc.number, dept.code(), route.skill(), c.content(), Set.of(), null, now);
-        var decision = new DispatchDecision(dept.code(), chosen.map(Handler::id).orElse(null), dept.manager(), prManager(),
+        // a handler of the department who holds it already (a redelivery after a crash) keeps it
+        Optional<Handler> chosen = assigner.keepOrClaim(doc.number, dept.code(), route.skill(), c.content(), Set.of(), null, now);
+        var decision = new DispatchDecision(dept.code(), chosen.map(Handler::id).orElse(null), dept.manager(), org.prManager(),
                 t.category(), t.severity(), t.liability(), t.flags(), routed.confidential(), route.because(),
-                organisation.settings().serviceSupervisor);
+                org.serviceSupervisor());
         List<ComplaintEvent> caused = c.dispatch(decision, now);
         doc.markProcessed(env.eventId());
         saveCaused(doc, env, caused, null, false, chosen.map(Handler::id).orElse(null));
@@ -151,11 +153,12 @@ public class HandlingService {
         String previous = c.handler();
         boolean wasOpen = c.status() != null && c.status().isOpen();
         Instant now = clock.instant();
+        Organisation org = directory.current();
         List<ComplaintEvent> caused = new ArrayList<>(c.reclassify(r.category(), r.severity(), r.liability(), r.flags(),
-                c.department() == null ? null : managerOf(c.department()), prManager(), r.reason(), now));
+                org.managerOf(c.department()), org.prManager(), r.reason(), now));
         String claimed = null;
         if (r.category() != null && (c.status() == HandlingStatus.DISPATCHED || c.status() == HandlingStatus.QUEUED)) {
-            Routed routed = route(r.category(), c.complainantType(), c.severity());
+            Routed routed = route(org, r.category(), c.complainantType(), c.severity());
             if (!routed.department().code().equals(c.department())) {
                 claimed = assigner.claim(doc.number, routed.department().code(), routed.route().skill(), c.content(),
                         Set.of(), null, now).map(Handler::id).orElse(null);
@@ -173,12 +176,11 @@ public class HandlingService {
         }
     }
 
-    private Routed route(String category, com.complaintdesk.contracts.model.ComplainantType type,
-                         com.complaintdesk.contracts.model.Severity severity) {
-        OrganisationSettingsDocument settings = organisation.settings();
-        RoutingTable.Route route = new RoutingTable(settings.routing, settings.fallbackDepartment).route(category, type, severity);
-        Department dept = organisation.department(route.department())
-                .orElseGet(() -> organisation.department(settings.fallbackDepartment).orElseThrow(
+    private static Routed route(Organisation org, String category, com.complaintdesk.contracts.model.ComplainantType type,
+                                com.complaintdesk.contracts.model.Severity severity) {
+        RoutingTable.Route route = org.routingTable().route(category, type, severity);
+        Department dept = org.department(route.department())
+                .orElseGet(() -> org.department(org.fallbackDepartment()).orElseThrow(
                         () -> new IllegalStateException("no department " + route.department() + " nor a fallback")));
         return new Routed(dept, route);
     }
@@ -204,26 +206,26 @@ public class HandlingService {
         }
         String dept = c.department();
         Instant now = clock.instant();
+        Organisation org = directory.current();
+        String manager = org.managerOf(dept);
         String previous = c.handler();
         boolean wasOpen = c.status().isOpen();
         List<ComplaintEvent> caused = new ArrayList<>();
         String to = null;
         if (wasOpen) {
-            caused.addAll(c.reopenWhileOpen(r.reason(), r.reopenCount(), managerOf(dept), now));
+            caused.addAll(c.reopenWhileOpen(r.reason(), r.reopenCount(), manager, now));
         } else {
-            Optional<Handler> chosen = organisation.holderOf(doc.number).filter(h -> h.department().equals(dept));
-            if (chosen.isEmpty()) {
-                chosen = assigner.claim(doc.number, dept, null, c.content(), Set.of(), c.handler(), now);
-            }
+            // a handler of the department who holds it already (a redelivery after a crash) keeps it
+            Optional<Handler> chosen = assigner.keepOrClaim(doc.number, dept, null, c.content(), Set.of(), c.handler(), now);
             to = chosen.map(Handler::id).orElse(null);
-            caused.addAll(c.reopen(r.reason(), r.reopenCount(), to, managerOf(dept), now));
+            caused.addAll(c.reopen(r.reason(), r.reopenCount(), to, manager, now));
         }
         if (r.escalateTo() == EscalationLevel.DEPARTMENT_MANAGER || r.escalateTo() == EscalationLevel.HQ) {
             // a repeated reopen goes up the ladder: the manager supervises it from now on
-            caused.addAll(c.superviseBy(managerOf(dept), "reopened " + r.reopenCount() + " times", now));
+            caused.addAll(c.superviseBy(manager, "reopened " + r.reopenCount() + " times", now));
         }
         if (r.escalateTo() == EscalationLevel.HQ) {
-            caused.addAll(c.recordEscalation("REOPEN", EscalationLevel.HQ, organisation.settings().hq, Roles.HQ_ANALYST, now));
+            caused.addAll(c.recordEscalation("REOPEN", EscalationLevel.HQ, org.hq(), Roles.HQ_ANALYST, now));
         }
         doc.markProcessed(env.eventId());
         saveCaused(doc, env, caused, wasOpen ? previous : null, wasOpen, to);
@@ -236,12 +238,12 @@ public class HandlingService {
             return;
         }
         HandlingCase c = doc.handling;
-        OrganisationSettingsDocument s = organisation.settings();
+        Organisation org = directory.current();
         String recipient = switch (e.level()) {
             case HANDLER -> c.handler();
-            case SERVICE_SUPERVISOR -> s.serviceSupervisor;
-            case DEPARTMENT_MANAGER -> c.department() == null ? null : managerOf(c.department());
-            case HQ -> s.hq;
+            case SERVICE_SUPERVISOR -> org.serviceSupervisor();
+            case DEPARTMENT_MANAGER -> org.managerOf(c.department());
+            case HQ -> org.hq();
         };
         String role = switch (e.level()) {
             case HANDLER -> Roles.HANDLER;
@@ -624,11 +626,6 @@ public class HandlingService {
     }
 
     private String managerOf(String department) {
-        return organisation.department(department).map(Department::manager).orElse(null);
-    }
-
-    private String prManager() {
-        String pr = organisation.settings().prDepartment;
-        return pr == null ? null : organisation.department(pr).map(Department::manager).orElse(null);
+        return directory.current().managerOf(department);
     }
 }

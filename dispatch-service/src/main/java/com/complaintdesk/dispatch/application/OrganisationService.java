@@ -41,11 +41,13 @@ public class OrganisationService {
     private final KafkaAdmin kafkaAdmin;
     private final KitProperties kit;
     private final WorkloadReconciler reconciler;
+    private final OrganisationDirectory directory;
 
     public OrganisationService(OrganisationStore store, WorkloadReconciler reconciler, HandlingService handling,
-                               DispatchProperties properties, ResourceLoader resources, JsonMapper json,
-                               KafkaAdmin kafkaAdmin, KitProperties kit) {
+                               OrganisationDirectory directory, DispatchProperties properties, ResourceLoader resources,
+                               JsonMapper json, KafkaAdmin kafkaAdmin, KitProperties kit) {
         this.store = store;
+        this.directory = directory;
         this.reconciler = reconciler;
         this.handling = handling;
         this.properties = properties;
@@ -91,6 +93,7 @@ public class OrganisationService {
             }
             store.saveDepartment(new Department(d.code(), d.name(), d.nameZh(), d.manager(), d.confidential()));
         }
+        directory.invalidate();
         log.info("organisation seeded from {}: {} departments", properties.organisationSeed(), seed.departments().size());
         return true;
     }
@@ -106,6 +109,7 @@ public class OrganisationService {
     public Department saveDepartment(Department d, CallerIdentity caller) {
         caller.require(Roles.ADMIN);
         store.saveDepartment(d);
+        directory.invalidate();
         // a new department gets its own dispatch topic at once
         kafkaAdmin.createOrModifyTopics(new NewTopic(Topics.departmentTopic(d.code()), kit.kafka().partitions(),
                 kit.kafka().replicationFactor()));
@@ -171,6 +175,7 @@ public class OrganisationService {
         OrganisationSettingsDocument s = store.settings();
         s.routing = new ArrayList<>(rules);
         store.saveSettings(s);
+        directory.invalidate();
         return s.routing;
     }
 

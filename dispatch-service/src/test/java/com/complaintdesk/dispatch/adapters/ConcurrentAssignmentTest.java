@@ -51,7 +51,10 @@ class ConcurrentAssignmentTest extends DispatchIntegrationTest {
         secondInstance = new SpringApplicationBuilder(DispatchApplication.class).profiles("test").run(
                 "--spring.mongodb.uri=" + env.getProperty("spring.mongodb.uri"),
                 "--spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"),
-                "--server.port=0");
+                "--server.port=0",
+                // another instance sees an organisation change (here the routing rule one test adds through the first
+                // instance) within dispatch.organisation.cache-ttl; this one reads it for every event, so at once
+                "--dispatch.organisation.cache-ttl=0s");
     }
 
     @AfterAll

@@ -36,7 +36,7 @@ import java.util.function.Predicate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, MongoCommandLog.Registration.class})
 public abstract class DispatchIntegrationTest {
 
     /** Monday 30 November 2026, 10:00 Asia/Shanghai: the day shifts are on duty. */

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,29 @@ public class OrganisationStore {
         return mongo.find(q.with(Sort.by("_id")), HandlerDocument.class).stream().map(HandlerDocument::toDomain).toList();
     }
 
+    /** A department's handlers, and those of them whose open workload holds the complaint already. */
+    public record Roster(List<Handler> handlers, List<Handler> holders) {
+    }
+
+    /**
+     * The department's handlers and which of them hold the complaint, from one read: the same as
+     * {@link #handlers(String)} and {@link #holdersOf(String)} restricted to the department, without the second
+     * (unindexed) look-up by {@code openCases}.
+     */
+    public Roster roster(String department, String complaint) {
+        List<Handler> handlers = new ArrayList<>();
+        List<Handler> holders = new ArrayList<>();
+        for (HandlerDocument d : mongo.find(new Query(Criteria.where("department").is(department)).with(Sort.by("_id")),
+                HandlerDocument.class)) {
+            Handler h = d.toDomain();
+            handlers.add(h);
+            if (d.openCases != null && d.openCases.contains(complaint)) {
+                holders.add(h);
+            }
+        }
+        return new Roster(List.copyOf(handlers), List.copyOf(holders));
+    }
+
     public Optional<Handler> handler(String id) {
         return Optional.ofNullable(mongo.findById(id, HandlerDocument.class)).map(HandlerDocument::toDomain);
     }
@@ -83,12 +107,6 @@ public class OrganisationStore {
         if (handlerId != null) {
             removeFromWorkload(handlerId, complaint);
         }
-    }
-
-    /** The handler who holds the complaint, if a previous attempt claimed it already (redelivery after a crash). */
-    public Optional<Handler> holderOf(String complaint) {
-        return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("openCases").is(complaint)), HandlerDocument.class))
-                .map(HandlerDocument::toDomain);
     }
 
     /** Every handler's open workload: handler id → the complaints it counts. */

@@ -1,0 +1,96 @@
+package com.complaintdesk.dispatch.adapters;
+
+import com.complaintdesk.contracts.events.ComplaintEvent;
+import com.complaintdesk.contracts.events.EventEnvelope;
+import com.complaintdesk.contracts.events.IntakeEvents.ComplaintReceived;
+import com.complaintdesk.contracts.events.TriageEvents.ComplaintTriaged;
+import com.complaintdesk.contracts.model.Severity;
+import com.complaintdesk.dispatch.adapters.mongo.OrganisationStore;
+import com.complaintdesk.dispatch.application.HandlingService;
+import com.complaintdesk.dispatch.domain.handling.HandlingStatus;
+import com.complaintdesk.dispatch.support.DispatchIntegrationTest;
+import com.complaintdesk.dispatch.support.Events;
+import com.complaintdesk.dispatch.support.MongoCommandLog;
+import com.complaintdesk.dispatch.support.MongoCommandLog.Command;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What dispatching a complaint costs in store round trips (docs/performance.md, fifth round): the registration and
+ * the triage event of each complaint handled as the listeners would, on the test's thread, every Mongo command the
+ * service sends for them counted by collection. The organisation settings and the departments are read at most once
+ * per event (and mostly not at all: a short-lived snapshot); the handlers of the department once per choice; the
+ * workload counters are never cached.
+ */
+class DispatchRoundTripsTest extends DispatchIntegrationTest {
+
+    static final Caller ADMIN = new Caller("admin", "ADMIN", null);
+    static final int COMPLAINTS = 12;
+
+    @Autowired
+    HandlingService handling;
+    @Autowired
+    MongoCommandLog commands;
+    @Autowired
+    OrganisationStore organisation;
+
+    @Test
+    void a_dispatched_complaint_reads_the_organisation_at_most_once_per_event_and_the_handlers_once() {
+        assertThat(put("/api/v1/organisation/departments/TRIPS", ADMIN, "{\"name\":\"Trips\",\"manager\":\"trips-mgr\"}")
+                .status()).isEqualTo(200);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(put("/api/v1/organisation/handlers/trips-h" + i, ADMIN,
+                    "{\"name\":\"Trips " + i + "\",\"department\":\"TRIPS\",\"duty\":{\"alwaysOnDuty\":true}}").status())
+                    .isEqualTo(200);
+        }
+        var body = new StringBuilder("[{\"priority\":1,\"category\":\"ROUND_TRIPS\",\"department\":\"TRIPS\"}");
+        for (var r : organisation.settings().routing) {
+            if (!"ROUND_TRIPS".equals(r.category())) {
+                body.append(",").append(json.writeValueAsString(r));
+            }
+        }
+        assertThat(put("/api/v1/organisation/routing-rules", ADMIN, body.append("]").toString()).status()).isEqualTo(200);
+
+        List<String> numbers = new ArrayList<>();
+        List<Command> sent = new ArrayList<>();
+        for (int i = 0; i < COMPLAINTS; i++) {
+            String n = newNumber();
+            numbers.add(n);
+            var received = EventEnvelope.<ComplaintEvent>of(Events.received(n, "柜台排队一个小时没人管"), n, MONDAY_10AM, "c", "intake-service");
+            var triaged = EventEnvelope.<ComplaintEvent>of(Events.triaged("ROUND_TRIPS", Severity.GENERAL), n, MONDAY_10AM, "c", "triage-service");
+            sent.addAll(commands.sentBy(() -> {
+                handling.onReceived(received, (ComplaintReceived) received.payload());
+                handling.onTriaged(triaged, (ComplaintTriaged) triaged.payload());
+            }));
+        }
+
+        for (String n : numbers) {
+            var c = cases.find(n).orElseThrow().handling;
+            assertThat(c.status()).isEqualTo(HandlingStatus.DISPATCHED);
+            assertThat(c.department()).isEqualTo("TRIPS");
+            assertThat(organisation.holdersOf(n)).extracting(h -> h.id()).containsExactly(c.handler());
+        }
+        // fair assignment is unchanged: 12 complaints over 3 free handlers, 4 each
+        assertThat(organisation.handlers("TRIPS")).allSatisfy(h -> assertThat(h.openCases()).isEqualTo(COMPLAINTS / 3));
+
+        Map<String, Integer> byCollection = new TreeMap<>();
+        sent.forEach(c -> byCollection.merge(c.collection(), 1, Integer::sum));
+        System.out.printf("store commands per dispatched complaint: %.2f %s%n", sent.size() / (double) COMPLAINTS,
+                byCollection.entrySet().stream().map(e -> e.getKey() + "=" + String.format("%.2f", e.getValue() / (double) COMPLAINTS)).toList());
+
+        int organisationReads = byCollection.getOrDefault("organisation", 0) + byCollection.getOrDefault("departments", 0);
+        // before: settings 3 + departments 2 per complaint (60 here); now at most one snapshot (2 reads) per event
+        assertThat(organisationReads).isLessThanOrEqualTo(2 * COMPLAINTS);
+        // before: the holder by openCases twice, the department's handlers, the claim: 4 per complaint
+        assertThat(byCollection.getOrDefault("handlers", 0)).isLessThanOrEqualTo(2 * COMPLAINTS);
+        // before: about 15 per complaint
+        assertThat(sent.size()).isLessThanOrEqualTo(9 * COMPLAINTS);
+    }
+}

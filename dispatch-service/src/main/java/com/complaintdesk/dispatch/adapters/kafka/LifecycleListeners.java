@@ -18,10 +18,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The life-cycle events dispatch reacts to. Each handler is idempotent (processed event ids in the case document);
- * an unreadable record goes straight to the dead-letter topic, other failures are retried, then dead-lettered.
+ * an unreadable record goes straight to the dead-letter topic, other failures are retried, then dead-lettered. The
+ * other events of each topic are skipped on their type before they are decoded ({@link HandledTypes}).
  */
 @Component
 public class LifecycleListeners {
+
+    static final HandledTypes INTAKE = HandledTypes.of(ComplaintReceived.class);
+    static final HandledTypes TRIAGE = HandledTypes.of(ComplaintTriaged.class, ComplaintReclassified.class);
+    static final HandledTypes FOLLOWUP = HandledTypes.of(ComplaintReopened.class, ComplaintClosed.class);
+    static final HandledTypes SLA = HandledTypes.of(SlaEscalated.class);
 
     private final HandlingService handling;
     private final EventCodec codec;
@@ -33,6 +39,9 @@ public class LifecycleListeners {
 
     @KafkaListener(id = "dispatch-intake", groupId = "dispatch-intake", topics = Topics.INTAKE)
     public void onIntake(ConsumerRecord<String, String> record) {
+        if (INTAKE.ignores(codec, record)) {
+            return;
+        }
         var env = decode(record);
         try {
             if (env.payload() instanceof ComplaintReceived r) {
@@ -45,6 +54,9 @@ public class LifecycleListeners {
 
     @KafkaListener(id = "dispatch-triage", groupId = "dispatch-triage", topics = Topics.TRIAGE)
     public void onTriage(ConsumerRecord<String, String> record) {
+        if (TRIAGE.ignores(codec, record)) {
+            return;
+        }
         var env = decode(record);
         try {
             if (env.payload() instanceof ComplaintTriaged t) {
@@ -59,6 +71,9 @@ public class LifecycleListeners {
 
     @KafkaListener(id = "dispatch-followup", groupId = "dispatch-followup", topics = Topics.FOLLOWUP)
     public void onFollowup(ConsumerRecord<String, String> record) {
+        if (FOLLOWUP.ignores(codec, record)) {
+            return;
+        }
         var env = decode(record);
         try {
             if (env.payload() instanceof ComplaintReopened r) {
@@ -73,6 +88,9 @@ public class LifecycleListeners {
 
     @KafkaListener(id = "dispatch-sla", groupId = "dispatch-sla", topics = Topics.SLA)
     public void onSla(ConsumerRecord<String, String> record) {
+        if (SLA.ignores(codec, record)) {
+            return;
+        }
         var env = decode(record);
         try {
             if (env.payload() instanceof SlaEscalated e) {

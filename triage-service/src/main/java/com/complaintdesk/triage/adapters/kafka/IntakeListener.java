@@ -9,9 +9,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Received complaints are decided and classified; added evidence resumes those waiting for documents. */
+/**
+ * Received complaints are decided and classified; added evidence resumes those waiting for documents. The topic's
+ * other events are skipped on their type before they are decoded ({@link HandledTypes}).
+ */
 @Component
 public class IntakeListener {
+
+    static final HandledTypes HANDLED = HandledTypes.of(ComplaintReceived.class, EvidenceAdded.class);
 
     private final TriageService triage;
     private final EventCodec codec;
@@ -23,6 +28,9 @@ public class IntakeListener {
 
     @KafkaListener(id = "triage-intake", groupId = "triage-intake", topics = Topics.INTAKE)
     public void on(ConsumerRecord<String, String> record) {
+        if (HANDLED.ignores(codec, record)) {
+            return;
+        }
         var envelope = codec.decode(record.value());
         if (envelope.payload() instanceof ComplaintReceived received) {
             triage.onReceived(envelope, received);

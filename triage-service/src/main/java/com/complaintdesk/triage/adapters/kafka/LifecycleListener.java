@@ -12,10 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * SLA's one-month upgrade request (SPEC §3.5) and the lifecycle news triage needs: whether a complaint is still
- * unresolved counts for REPEATED (SPEC §8).
+ * unresolved counts for REPEATED (SPEC §8). The topics' other events (most of them) are skipped on their type before
+ * they are decoded ({@link HandledTypes}).
  */
 @Component
 public class LifecycleListener {
+
+    static final HandledTypes SLA = HandledTypes.of(SeverityUpgradeRequested.class);
+    static final HandledTypes LIFECYCLE = HandledTypes.of(DispatchEvents.ComplaintResolved.class,
+            FollowupEvents.ComplaintClosed.class, FollowupEvents.ComplaintReopened.class);
 
     private final TriageService triage;
     private final EventCodec codec;
@@ -27,6 +32,9 @@ public class LifecycleListener {
 
     @KafkaListener(id = "triage-sla", groupId = "triage-sla", topics = Topics.SLA)
     public void onSla(ConsumerRecord<String, String> record) {
+        if (SLA.ignores(codec, record)) {
+            return;
+        }
         var envelope = codec.decode(record.value());
         if (envelope.payload() instanceof SeverityUpgradeRequested upgrade) {
             triage.onSeverityUpgrade(envelope, upgrade);
@@ -35,6 +43,9 @@ public class LifecycleListener {
 
     @KafkaListener(id = "triage-lifecycle", groupId = "triage-lifecycle", topics = {Topics.DISPATCH, Topics.FOLLOWUP})
     public void onLifecycle(ConsumerRecord<String, String> record) {
+        if (LIFECYCLE.ignores(codec, record)) {
+            return;
+        }
         var envelope = codec.decode(record.value());
         var payload = envelope.payload();
         if (payload instanceof DispatchEvents.ComplaintResolved) {

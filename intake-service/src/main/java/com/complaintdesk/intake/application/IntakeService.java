@@ -5,9 +5,11 @@ import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.IntakeEvents.EvidenceRef;
 import com.complaintdesk.contracts.model.ComplaintStatus;
 import com.complaintdesk.intake.adapters.mongo.ComplaintDocument;
+import com.complaintdesk.intake.adapters.mongo.ComplaintStatusDocument;
 import com.complaintdesk.intake.adapters.mongo.ComplaintStore;
 import com.complaintdesk.intake.adapters.mongo.EvidenceDocument;
 import com.complaintdesk.intake.adapters.mongo.PersonalDataCipher;
+import com.complaintdesk.intake.domain.ComplainantStatus;
 import com.complaintdesk.intake.domain.ComplaintNumbers;
 import com.complaintdesk.intake.domain.ContactVerification;
 import com.complaintdesk.intake.domain.EvidencePolicy;
@@ -165,18 +167,32 @@ public class IntakeService {
         }
     }
 
-    /** Applies another service's life-cycle event to the complainant-facing status, once. */
+    /**
+     * Applies another service's life-cycle event to the complainant-facing status, once. Reads and writes only the
+     * status part of the complaint (no personal data is unsealed or sealed again): one read, and one conditional
+     * {@code $set} when something changed; a complaint changed meanwhile (an urge, evidence, another instance's
+     * projection) is read again, and after four lost races the record is retried by the listener's error handler.
+     * An event for a complaint intake does not have is ignored.
+     */
     public void project(EventEnvelope<ComplaintEvent> envelope) {
-        ComplaintDocument doc = store.findDocument(envelope.complaintId()).orElse(null);
-        if (doc == null || doc.alreadyProcessed(envelope.eventId())) {
-            return;
+        for (int attempt = 0; ; attempt++) {
+            ComplaintStatusDocument row = store.findStatus(envelope.complaintId()).orElse(null);
+            if (row == null || row.alreadyProcessed(envelope.eventId())) {
+                return;
+            }
+            ComplainantStatus projected = row.toDomain();
+            if (!projected.apply(envelope.payload(), envelope.occurredAt())) {
+                return; // nothing the complainant sees changed (an older event, another clock): no write
+            }
+            row.markProcessed(envelope.eventId());
+            if (store.updateStatus(row, projected)) {
+                return;
+            }
+            if (attempt >= 3) {
+                throw new OptimisticLockingFailureException("complaint " + envelope.complaintId()
+                        + " kept changing while event " + envelope.eventId() + " was projected");
+            }
         }
-        IntakeComplaint complaint = toDomain(doc);
-        if (!complaint.apply(envelope.payload(), envelope.occurredAt())) {
-            return; // nothing the complainant sees changed (an older event, another clock): no write
-        }
-        doc.markProcessed(envelope.eventId());
-        store.update(complaint, doc, List.of());
     }
 
     private ComplaintDocument verified(String number, String verify, CallerIdentity caller) {

@@ -1,14 +1,10 @@
 package com.complaintdesk.intake.adapters.mongo;
 
 import com.complaintdesk.contracts.events.IntakeEvents.EvidenceRef;
-import com.complaintdesk.contracts.model.Acceptance;
 import com.complaintdesk.contracts.model.Channel;
 import com.complaintdesk.contracts.model.ComplainantType;
-import com.complaintdesk.contracts.model.ComplaintStatus;
 import com.complaintdesk.contracts.model.Money;
 import com.complaintdesk.contracts.model.RemedyKind;
-import com.complaintdesk.kit.outbox.OutboxDocument;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,11 +13,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The stored complaint. Personal data fields hold AES-GCM ciphertext. */
+/**
+ * The stored complaint. Personal data fields hold AES-GCM ciphertext. Its number, status and holder fields are those of
+ * {@link ComplaintStatusDocument}, the part the status projection alone reads and writes.
+ */
 @Document("complaints")
-public class ComplaintDocument extends OutboxDocument {
-    @Id
-    public String number;
+public class ComplaintDocument extends ComplaintStatusDocument {
     /** channel client + Idempotency-Key, or "none:" + number; unique, so a retried POST never makes a second complaint. */
     @Indexed(unique = true)
     public String idempotencyId;
@@ -44,15 +41,5 @@ public class ComplaintDocument extends OutboxDocument {
     public String recordedBy;
     public boolean outOfHours;
     public Instant businessClockStartsAt;
-    public ComplaintStatus status;
-    public Acceptance acceptance;
-    public String reason;
-    public String nextStep;
-    public Instant deadline;
-    public Instant statusAt;
     public int urgeCount;
-    /** who holds it (domain {@code Holder}): dispatch's department and confidential mark, triage's category */
-    public String department;
-    public boolean confidential;
-    public String category;
 }

@@ -68,26 +68,58 @@ public class ClockService {
     }
 
     public static boolean relevant(ComplaintEvent payload) {
-        return RELEVANT.contains(payload.getClass());
+        return relevant(payload.getClass());
+    }
+
+    /** Whether events of this type move a clock (e.g. from the record's type header, before decoding). */
+    public static boolean relevant(Class<?> eventType) {
+        return RELEVANT.contains(eventType);
     }
 
     /** Applies one life-cycle event; a redelivered event changes nothing twice. */
     public void on(EventEnvelope<ComplaintEvent> env) {
-        if (!relevant(env.payload())) {
+        onAll(List.of(env));
+    }
+
+    /**
+     * Applies several life-cycle events of one complaint, in order, in one read-modify-write of its document (one
+     * poll's events of that complaint): the same state, outgoing events and processed ids as applying them one at a
+     * time, in one write. The events already applied (a redelivery, or the same event twice in the list) change
+     * nothing; when none is left, nothing is written.
+     */
+    public void onAll(List<EventEnvelope<ComplaintEvent>> envs) {
+        List<EventEnvelope<ComplaintEvent>> moving = envs.stream().filter(e -> relevant(e.payload())).toList();
+        if (moving.isEmpty()) {
             return;
         }
+        String complaintId = moving.get(0).complaintId();
+        if (moving.stream().anyMatch(e -> !complaintId.equals(e.complaintId()))) {
+            throw new IllegalArgumentException("events of more than one complaint: " + complaintId + " and others");
+        }
+        // a complaint's first event is its registration, and its document does not exist yet: inserted without a
+        // look-up first; when it does exist (a redelivery, or later events came first), the insert fails on its _id
+        // and the next attempt reads it
+        boolean presumeNew = moving.get(0).payload() instanceof IntakeEvents.ComplaintReceived;
         for (int attempt = 1; ; attempt++) {
-            SlaDocument doc = store.find(env.complaintId()).orElseGet(() -> fresh(env.complaintId()));
-            if (doc.alreadyProcessed(env.eventId())) {
+            SlaDocument doc = attempt == 1 && presumeNew ? fresh(complaintId)
+                    : store.find(complaintId).orElseGet(() -> fresh(complaintId));
+            boolean changed = false;
+            for (EventEnvelope<ComplaintEvent> env : moving) {
+                if (doc.alreadyProcessed(env.eventId())) {
+                    continue;
+                }
+                List<ComplaintEvent> out = doc.sla.apply(env.payload(), env.occurredAt(), policies.current(), calendar.current());
+                for (int i = 0; i < out.size(); i++) {
+                    doc.enqueue(Topics.SLA, events.causedBy(env, out.get(i), i), codec);
+                }
+                doc.markProcessed(env.eventId());
+                if (env.correlationId() != null) {
+                    doc.correlationId = env.correlationId();
+                }
+                changed = true;
+            }
+            if (!changed) {
                 return;
-            }
-            List<ComplaintEvent> out = doc.sla.apply(env.payload(), env.occurredAt(), policies.current(), calendar.current());
-            for (int i = 0; i < out.size(); i++) {
-                doc.enqueue(Topics.SLA, events.causedBy(env, out.get(i), i), codec);
-            }
-            doc.markProcessed(env.eventId());
-            if (env.correlationId() != null) {
-                doc.correlationId = env.correlationId();
             }
             doc.derive(clock.instant());
             try {

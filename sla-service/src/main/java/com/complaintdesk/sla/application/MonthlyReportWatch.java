@@ -43,6 +43,20 @@ public class MonthlyReportWatch {
     private final EventCodec codec;
     private final Clock clock;
     private final AtomicReference<YearMonth> ensured = new AtomicReference<>();
+    /**
+     * What the last read of the watched period's document showed, so the scheduler's pass (every poll interval) reads
+     * it only when something can be due: not before its {@code dueAt} (set once, never changed), and not again once
+     * the report was published or flagged (both are set once and never cleared).
+     */
+    private volatile Seen seen;
+
+    /** The watched period's {@code dueAt} as read, and whether its deadline is settled (published or flagged). */
+    private record Seen(YearMonth period, Instant dueAt, boolean settled) {
+
+        boolean nothingDue(YearMonth month, Instant now) {
+            return period.equals(month) && (settled || (dueAt != null && dueAt.isAfter(now)));
+        }
+    }
 
     public MonthlyReportWatch(MongoTemplate mongo, PolicyService policies, CalendarService calendar, EventFactory events,
                               EventCodec codec, Clock clock) {
@@ -63,7 +77,14 @@ public class MonthlyReportWatch {
             ensure(previous, cal);
             ensured.set(previous);
         }
+        Seen last = seen;
+        if (last != null && last.nothingDue(previous, now)) {
+            return Optional.empty();
+        }
         MonthlyDeadlineDocument doc = mongo.findById(previous.toString(), MonthlyDeadlineDocument.class);
+        if (doc != null) {
+            seen = new Seen(previous, doc.dueAt, doc.publishedAt != null || doc.overdueAt != null);
+        }
         if (doc == null || doc.publishedAt != null || doc.overdueAt != null || doc.dueAt == null || doc.dueAt.isAfter(now)) {
             return Optional.empty();
         }
@@ -74,6 +95,7 @@ public class MonthlyReportWatch {
                 new MonthlyReportOverdue(doc.id, doc.dueAt, step.level(), step.notifyRole()), "monthly-" + doc.id), codec);
         try {
             mongo.save(doc);
+            seen = new Seen(previous, doc.dueAt, true);
             return Optional.of(doc);
         } catch (OptimisticLockingFailureException e) {
             return Optional.empty(); // another instance flagged it, or the report came in meanwhile

@@ -15,9 +15,10 @@ import java.util.UUID;
 /**
  * One Spring context for every sla-service integration test (same configuration → cached): embedded Kafka,
  * in-JVM MongoDB, a clock the tests move, the background scheduler off (tests fire timers themselves); the
- * service's HTTP API on a random port, called as the gateway forwards a caller.
+ * service's HTTP API on a random port, called as the gateway forwards a caller; every store command counted
+ * ({@link MongoCommandLog}).
  */
-@Import(SlaSpringTest.TestClock.class)
+@Import({SlaSpringTest.TestClock.class, MongoCommandLog.Wiring.class})
 public abstract class SlaSpringTest extends ServiceSpringTest {
 
     @TestConfiguration(proxyBeanMethods = false)

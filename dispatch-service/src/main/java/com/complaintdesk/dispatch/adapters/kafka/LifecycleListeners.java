@@ -1,5 +1,6 @@
 package com.complaintdesk.dispatch.adapters.kafka;
 
+import com.complaintdesk.kit.events.HandledTypes;
 import com.complaintdesk.contracts.events.ComplaintEvent;
 import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.FollowupEvents.ComplaintClosed;

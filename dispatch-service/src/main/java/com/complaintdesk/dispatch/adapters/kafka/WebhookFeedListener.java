@@ -1,5 +1,6 @@
 package com.complaintdesk.dispatch.adapters.kafka;
 
+import com.complaintdesk.kit.events.HandledTypes;
 import com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched;
 import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.dispatch.application.WebhookService;

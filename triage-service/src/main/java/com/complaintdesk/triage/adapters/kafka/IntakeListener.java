@@ -1,5 +1,6 @@
 package com.complaintdesk.triage.adapters.kafka;
 
+import com.complaintdesk.kit.events.HandledTypes;
 import com.complaintdesk.contracts.events.IntakeEvents.ComplaintReceived;
 import com.complaintdesk.contracts.events.IntakeEvents.EvidenceAdded;
 import com.complaintdesk.contracts.events.Topics;

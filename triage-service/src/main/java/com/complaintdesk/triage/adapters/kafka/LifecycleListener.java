@@ -1,5 +1,6 @@
 package com.complaintdesk.triage.adapters.kafka;
 
+import com.complaintdesk.kit.events.HandledTypes;
 import com.complaintdesk.contracts.events.DispatchEvents;
 import com.complaintdesk.contracts.events.FollowupEvents;
 import com.complaintdesk.contracts.events.SlaEvents.SeverityUpgradeRequested;

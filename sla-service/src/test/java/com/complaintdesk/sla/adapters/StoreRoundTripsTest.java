@@ -1,6 +1,7 @@
 package com.complaintdesk.sla.adapters;
 
 import com.complaintdesk.contracts.events.ComplaintEvent;
+import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.DispatchEvents.ComplaintDispatched;
 import com.complaintdesk.contracts.events.DispatchEvents.ComplaintResolved;
 import com.complaintdesk.contracts.events.DispatchEvents.InvestigationRecorded;
@@ -22,6 +23,7 @@ import com.complaintdesk.kit.events.EventCodec;
 import com.complaintdesk.sla.adapters.mongo.MonthlyDeadlineDocument;
 import com.complaintdesk.sla.adapters.mongo.SlaDocument;
 import com.complaintdesk.sla.adapters.mongo.SlaStore;
+import com.complaintdesk.sla.application.ClockService;
 import com.complaintdesk.sla.application.MonthlyReportWatch;
 import com.complaintdesk.sla.application.TimerEngine;
 import com.complaintdesk.sla.domain.ClockMetric;
@@ -70,6 +72,8 @@ class StoreRoundTripsTest extends SlaSpringTest {
     TimerEngine timers;
     @Autowired
     MonthlyReportWatch monthly;
+    @Autowired
+    ClockService clocks;
     @Autowired
     MongoCommandLog commands;
     @Autowired
@@ -212,5 +216,27 @@ class StoreRoundTripsTest extends SlaSpringTest {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> store.find(id).map(d -> d.getProcessedEvents().size()).orElse(0) == 2);
         }
+    }
+
+    @Test
+    void a_registration_inserted_without_a_look_up_still_meets_an_existing_document() {
+        // later events first (a replay across topics): the registration's insert fails on _id and it is applied to them
+        String id = newComplaintId("trips-late-received");
+        EventEnvelope<ComplaintEvent> accepted = envelope(id, new ComplaintAccepted("officer", null), monday.plus(Duration.ofMinutes(30)));
+        EventEnvelope<ComplaintEvent> received = envelope(id, received(id, monday), monday);
+        clocks.on(accepted);
+        clocks.on(received);
+        SlaDocument both = store.find(id).orElseThrow();
+        assertThat(both.getProcessedEvents()).containsExactly(accepted.eventId().toString(), received.eventId().toString());
+        assertThat(both.sla.clocks()).isNotEmpty();
+
+        // a redelivered registration changes nothing: no write, nothing new to relay
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.find(id).orElseThrow().getOutbox().isEmpty());
+        long version = store.find(id).orElseThrow().getVersion();
+        clocks.on(received);
+        SlaDocument again = store.find(id).orElseThrow();
+        assertThat(again.getVersion()).isEqualTo(version);
+        assertThat(again.getOutbox()).isEmpty();
+        assertThat(again.getProcessedEvents()).hasSize(2);
     }
 }

@@ -35,8 +35,8 @@ import java.util.Set;
 public class ClockService {
 
     /** The events that move a clock; others are not stored. */
-    private static final Set<Class<?>> RELEVANT = Set.of(IntakeEvents.ComplaintReceived.class, IntakeEvents.EvidenceAdded.class,
-            TriageEvents.AwaitingDocuments.class, TriageEvents.ComplaintAccepted.class, TriageEvents.ComplaintRejected.class,
+    private static final Set<Class<? extends ComplaintEvent>> RELEVANT = Set.of(IntakeEvents.ComplaintReceived.class,
+            IntakeEvents.EvidenceAdded.class, TriageEvents.AwaitingDocuments.class, TriageEvents.ComplaintAccepted.class, TriageEvents.ComplaintRejected.class,
             TriageEvents.ComplaintTransferred.class, TriageEvents.ComplaintTriaged.class, TriageEvents.ComplaintReclassified.class,
             DispatchEvents.ComplaintDispatched.class, DispatchEvents.SupervisorAssigned.class, DispatchEvents.StaffNotified.class,
             DispatchEvents.SolutionProposed.class, DispatchEvents.SolutionRejected.class, DispatchEvents.OnSiteArrived.class,
@@ -68,12 +68,12 @@ public class ClockService {
     }
 
     public static boolean relevant(ComplaintEvent payload) {
-        return relevant(payload.getClass());
+        return RELEVANT.contains(payload.getClass());
     }
 
-    /** Whether events of this type move a clock (e.g. from the record's type header, before decoding). */
-    public static boolean relevant(Class<?> eventType) {
-        return RELEVANT.contains(eventType);
+    /** The event types that move a clock (a listener skips the others on their type, before decoding). */
+    public static Set<Class<? extends ComplaintEvent>> relevantTypes() {
+        return RELEVANT;
     }
 
     /** Applies one life-cycle event; a redelivered event changes nothing twice. */

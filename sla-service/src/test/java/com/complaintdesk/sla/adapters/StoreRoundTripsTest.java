@@ -32,6 +32,8 @@ import com.complaintdesk.sla.support.MutableClock;
 import com.complaintdesk.sla.support.SlaSpringTest;
 import com.complaintdesk.testsupport.EventProbe;
 import com.complaintdesk.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -205,6 +208,10 @@ class StoreRoundTripsTest extends SlaSpringTest {
             container.pause();
             await().atMost(Duration.ofSeconds(30)).until(container::isContainerPaused);
             kafka.send(Topics.INTAKE, id, codec.encode(envelope(id, received(id, monday), monday)));
+            // an ignored type by its header is not read at all; a record without the header is, and is poison
+            var ignored = new ProducerRecord<>(Topics.INTAKE, id, "{ignored, never read");
+            ignored.headers().add(EventCodec.TYPE_HEADER, "ComplaintUrged".getBytes(StandardCharsets.UTF_8));
+            kafka.send(ignored);
             kafka.send(Topics.INTAKE, id, "{not an envelope");
             kafka.send(Topics.INTAKE, id, codec.encode(envelope(id, new EvidenceAdded(
                     new EvidenceRef("ev-1", "receipt.png", "image/png", 10), 1, "complainant"), monday)));
@@ -215,6 +222,8 @@ class StoreRoundTripsTest extends SlaSpringTest {
             assertThat(dead.get(0).value()).isEqualTo("{not an envelope");
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> store.find(id).map(d -> d.getProcessedEvents().size()).orElse(0) == 2);
+            assertThat(dlt.records()).filteredOn(r -> id.equals(r.key())).extracting(ConsumerRecord::value)
+                    .containsExactly("{not an envelope");
         }
     }
 

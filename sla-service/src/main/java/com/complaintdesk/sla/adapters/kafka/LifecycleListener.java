@@ -2,9 +2,9 @@ package com.complaintdesk.sla.adapters.kafka;
 
 import com.complaintdesk.contracts.events.ComplaintEvent;
 import com.complaintdesk.contracts.events.EventEnvelope;
-import com.complaintdesk.contracts.events.EventTypes;
 import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.kit.events.HandledTypes;
 import com.complaintdesk.contracts.events.ReportingEvents.MonthlyReportPublished;
 import com.complaintdesk.sla.application.ClockService;
 import com.complaintdesk.sla.application.MonthlyReportWatch;
@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every life-cycle topic moves the clocks (SPEC §4); the reporting topic meets the monthly report deadline.
@@ -35,6 +37,9 @@ import java.util.Map;
 public class LifecycleListener {
 
     public static final String ID = "sla-clocks";
+    /** What moves a clock or meets the monthly report deadline; other known types are skipped before decoding. */
+    private static final HandledTypes HANDLED = new HandledTypes(Stream.concat(ClockService.relevantTypes().stream(),
+            Stream.of(MonthlyReportPublished.class)).collect(Collectors.toUnmodifiableSet()));
 
     private final ClockService clocks;
     private final MonthlyReportWatch monthly;
@@ -57,7 +62,7 @@ public class LifecycleListener {
         int unreadableAt = -1;
         for (int i = 0; i < records.size() && unreadable == null; i++) {
             ConsumerRecord<String, String> record = records.get(i);
-            if (ignored(record)) {
+            if (HANDLED.ignores(codec, record)) {
                 continue;
             }
             try {
@@ -75,13 +80,6 @@ public class LifecycleListener {
         if (unreadable != null) {
             throw new BatchListenerFailedException("unreadable life-cycle event", unreadable, unreadableAt);
         }
-    }
-
-    /** A known type that neither moves a clock nor meets the monthly report deadline; unknown types are decoded. */
-    private boolean ignored(ConsumerRecord<String, String> record) {
-        String type = codec.typeOf(record);
-        Class<?> known = type == null ? null : EventTypes.classOf(type).orElse(null);
-        return known != null && known != MonthlyReportPublished.class && !ClockService.relevant(known);
     }
 
     private void applyGrouped(List<Indexed> events) {

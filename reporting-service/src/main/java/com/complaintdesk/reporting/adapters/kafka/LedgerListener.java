@@ -20,9 +20,9 @@ import java.util.Map;
  * A batch listener: the events a poll brings for one complaint are applied in one read-modify-write of its entry
  * ({@link LedgerUpdater#applyAll}), so a lagging ledger catches up with a few store round trips per complaint rather
  * than five per event. Failures keep the per-record behaviour: a record that cannot be read, or an event that cannot
- * be applied (found by applying its complaint's events one at a time), is reported by its index, so what came before
- * it is committed and the kit's error handler retries or dead-letters that record alone; what follows is redelivered
- * and, where already applied, ignored by event id.
+ * be applied (found by applying the poll's events one at a time, in order), is reported by its index once every record
+ * before it is applied, so what the error handler then commits is in the ledger and it retries or dead-letters that
+ * record alone; what follows is redelivered and, where already applied, ignored by event id.
  */
 @Component
 public class LedgerListener {
@@ -43,41 +43,54 @@ public class LedgerListener {
     @KafkaListener(id = ID, groupId = "reporting-ledger", topics = "#{@ledgerTopics}", batch = "true",
             concurrency = "${reporting.ledger.concurrency:${spring.kafka.listener.concurrency:1}}")
     public void on(List<ConsumerRecord<String, String>> records) {
-        Map<String, List<Indexed>> byComplaint = new LinkedHashMap<>(); // in the order of each complaint's first record
+        List<Indexed> readable = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, String> record = records.get(i);
-            LedgerEvent event;
             try {
-                event = reader.read(record.topic(), record.value());
+                readable.add(new Indexed(i, reader.read(record.topic(), record.value())));
             } catch (RuntimeException unreadable) {
-                apply(byComplaint); // what came before it, then this record alone to the error handler
+                apply(readable); // what came before it, then this record alone to the error handler
                 throw new BatchListenerFailedException("unreadable ledger event", unreadable, i);
             }
-            byComplaint.computeIfAbsent(event.complaintId(), k -> new ArrayList<>()).add(new Indexed(i, event));
         }
-        apply(byComplaint);
+        apply(readable);
     }
 
-    private void apply(Map<String, List<Indexed>> byComplaint) {
+    /**
+     * Applies the events, a complaint's in one write. When a complaint's write fails, the whole list is applied again
+     * one event at a time in poll order and the first event that fails is reported: the error handler commits every
+     * record before it, so each of those must be applied by then, whichever complaint it belongs to (reporting only
+     * the failing complaint's own events would commit other complaints' earlier records unapplied, and they would be
+     * missing from the ledger). Events already applied are skipped by event id.
+     */
+    private void apply(List<Indexed> events) {
+        Map<String, List<Indexed>> byComplaint = new LinkedHashMap<>(); // in the order of each complaint's first record
+        for (Indexed e : events) {
+            byComplaint.computeIfAbsent(e.event().complaintId(), k -> new ArrayList<>()).add(e);
+        }
         for (var group : byComplaint.entrySet()) {
             MDC.put("complaintId", group.getKey());
             try {
                 updater.applyAll(group.getValue().stream().map(Indexed::event).toList());
             } catch (RuntimeException failed) {
-                oneByOne(group.getValue());
+                oneByOne(events);
+                return;
             } finally {
                 MDC.remove("complaintId");
             }
         }
     }
 
-    /** As before batching: each event on its own, so the one that cannot be applied is the one reported. */
+    /** As before batching: each event on its own, in poll order, so the one that cannot be applied is the one reported. */
     private void oneByOne(List<Indexed> events) {
         for (Indexed e : events) {
+            MDC.put("complaintId", e.event().complaintId());
             try {
                 updater.apply(e.event());
             } catch (RuntimeException failed) {
                 throw new BatchListenerFailedException("ledger update failed", failed, e.index());
+            } finally {
+                MDC.remove("complaintId");
             }
         }
     }

@@ -1,7 +1,13 @@
 package com.complaintdesk.sla.adapters.mongo;
 
+import com.complaintdesk.kit.outbox.OutboxHints;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.CollectionCallback;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -32,9 +38,21 @@ public class SlaStore {
 
     private final MongoTemplate mongo;
     private final TimerBuckets buckets;
+    /** null when the outbox relay is off (and in tests that make a store by hand): its scan finds the events */
+    private final OutboxHints hints;
 
     public SlaStore(MongoTemplate mongo) {
+        this(mongo, (OutboxHints) null);
+    }
+
+    @Autowired
+    public SlaStore(MongoTemplate mongo, ObjectProvider<OutboxHints> hints) {
+        this(mongo, hints.getIfAvailable());
+    }
+
+    SlaStore(MongoTemplate mongo, OutboxHints hints) {
         this.mongo = mongo;
+        this.hints = hints;
         this.buckets = new TimerBuckets(mongo, CLOCKS);
         mongo.indexOps(CLOCKS).createIndex(new Index().on("wakeAt", Sort.Direction.ASC));
         mongo.indexOps(CLOCKS).createIndex(new Index().on("overdue", Sort.Direction.ASC));
@@ -46,26 +64,59 @@ public class SlaStore {
                 .unique().named(ID_VERSION_INDEX));
     }
 
+    /**
+     * The clocks document of a complaint, read by {@code _id} through the driver and mapped by hand
+     * ({@link SlaDocumentMapping}, the same result as Spring Data's {@code findById} without its mapping cost).
+     */
     public Optional<SlaDocument> find(String complaintId) {
-        SlaDocument doc = mongo.findById(complaintId, SlaDocument.class);
-        if (doc != null) {
-            doc.registeredWakeAt = doc.wakeAt; // the timer is in its bucket already
+        Document stored = clocks(c -> c.find(new Document("_id", complaintId)).first());
+        if (stored == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(doc);
+        SlaDocument doc = SlaDocumentMapping.read(stored);
+        doc.registeredWakeAt = doc.wakeAt; // the timer is in its bucket already
+        return Optional.of(doc);
     }
 
-    /** Insert when new, else save with optimistic locking. Throws on a lost race (caller reloads and retries). */
+    /**
+     * Insert when new, else save with optimistic locking. Throws on a lost race (caller reloads and retries).
+     * <p>
+     * Written through the driver with the document mapped by hand, with exactly what {@code MongoTemplate.insert/save}
+     * of a {@code @Version} entity did: a new document (version null) gets version 0 and is inserted, a duplicate
+     * {@code _id} is a {@link DuplicateKeyException}; a loaded one gets version + 1 and replaces the stored one on
+     * {@code (_id, version as loaded)}, nothing modified is an {@link OptimisticLockingFailureException}. In both cases
+     * the version on {@code doc} has moved before the write, as Spring Data moved it. No mapping events are published,
+     * so the relay is told of the events here ({@link OutboxHints}, what Spring Data's AfterSaveEvent did).
+     */
     public void save(SlaDocument doc) {
         // listed in its bucket before the save: a crash in between leaves a stale entry, which the claim drops
         if (doc.wakeAt != null && !TimerBuckets.sameDue(doc.wakeAt, doc.registeredWakeAt)) {
             buckets.register(doc.id, doc.wakeAt, doc.updatedAt);
             doc.registeredWakeAt = doc.wakeAt;
         }
-        if (doc.getVersion() == null) {
-            mongo.insert(doc);
+        Long loaded = doc.getVersion();
+        if (loaded == null) {
+            doc.setVersion(0L);
+            Document stored = SlaDocumentMapping.write(doc);
+            clocks(c -> c.insertOne(stored));
         } else {
-            mongo.save(doc);
+            doc.setVersion(loaded + 1);
+            Document replacement = SlaDocumentMapping.write(doc);
+            replacement.remove("_id");
+            UpdateResult result = clocks(c -> c.replaceOne(new Document("_id", doc.id).append("version", loaded), replacement));
+            if (result.getModifiedCount() == 0) {
+                throw new OptimisticLockingFailureException("Cannot save entity %s with version %s to collection %s; Has it been modified meanwhile"
+                        .formatted(doc.id, doc.getVersion(), CLOCKS));
+            }
         }
+        if (hints != null && doc.isOutboxPending() && !doc.getOutbox().isEmpty()) {
+            hints.hint(CLOCKS, doc.id);
+        }
+    }
+
+    /** The clocks collection through the template: its write concern, and driver exceptions translated as Spring Data's. */
+    private <T> T clocks(CollectionCallback<T> call) {
+        return mongo.execute(CLOCKS, call);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.complaintdesk.sla.adapters.mongo;
 
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -95,12 +96,15 @@ final class TimerBuckets {
         return t.writerNow() == null ? minute(t.due()) : Math.max(minute(t.due()), minute(t.writerNow()));
     }
 
-    /** Lists one timer: three single-document writes, each by {@code _id}. */
+    /**
+     * Lists one timer: three single-document writes, each by {@code _id}. Filters and updates are written as the
+     * driver's documents (the same commands Spring Data's {@code upsert/updateFirst} sent, without its query and
+     * update mapping: this runs on every save that moves a due time).
+     */
     void register(String id, Instant due, Instant writerNow) {
         long m = bucketOf(new Timer(id, due, writerNow));
-        mongo.upsert(byId(m), new Update().addToSet("e", new Document("i", id).append("a", millis(due))).inc("v", 1L),
-                MINUTES);
-        mongo.upsert(byId(Math.floorDiv(m, 60)), new Update().inc("v", 1L), HOURS);
+        upsert(MINUTES, m, new Document("$addToSet", new Document("e", entry(id, due))).append("$inc", bump()));
+        upsert(HOURS, Math.floorDiv(m, 60), new Document("$inc", bump()));
         lowerCursor(m);
     }
 
@@ -108,23 +112,35 @@ final class TimerBuckets {
     void registerAll(List<Timer> timers) {
         Map<Long, List<Document>> byMinute = new TreeMap<>();
         for (Timer t : timers) {
-            byMinute.computeIfAbsent(bucketOf(t), k -> new ArrayList<>())
-                    .add(new Document("i", t.id()).append("a", millis(t.due())));
+            byMinute.computeIfAbsent(bucketOf(t), k -> new ArrayList<>()).add(entry(t.id(), t.due()));
         }
         TreeSet<Long> hours = new TreeSet<>();
         byMinute.forEach((m, entries) -> {
-            mongo.upsert(byId(m), new Update().addToSet("e").each(entries.toArray()).inc("v", 1L), MINUTES);
+            upsert(MINUTES, m, new Document("$addToSet", new Document("e", new Document("$each", entries))).append("$inc", bump()));
             hours.add(Math.floorDiv(m, 60));
         });
-        hours.forEach(h -> mongo.upsert(byId(h), new Update().inc("v", 1L), HOURS));
+        hours.forEach(h -> upsert(HOURS, h, new Document("$inc", bump())));
         if (!byMinute.isEmpty()) {
             lowerCursor(((TreeMap<Long, List<Document>>) byMinute).firstKey());
         }
     }
 
+    /** {@code $inc} of the version every writer of a bucket, marker or cursor moves. */
+    private static Document bump() {
+        return new Document("v", 1L);
+    }
+
+    private static Document entry(String id, Instant due) {
+        return new Document("i", id).append("a", millis(due));
+    }
+
+    private void upsert(String collection, Object id, Document update) {
+        mongo.execute(collection, c -> c.updateOne(new Document("_id", id), update, new UpdateOptions().upsert(true)));
+    }
+
     private void lowerCursor(long m) {
-        mongo.updateFirst(new Query(Criteria.where("_id").is(CURSOR_ID).and("minute").gt(m)),
-                new Update().set("minute", m).inc("v", 1L), CURSOR);
+        mongo.execute(CURSOR, c -> c.updateOne(new Document("_id", CURSOR_ID).append("minute", new Document("$gt", m)),
+                new Document("$set", new Document("minute", m)).append("$inc", bump())));
     }
 
     /**

@@ -1,0 +1,315 @@
+package com.complaintdesk.sla.adapters.mongo;
+
+import com.complaintdesk.contracts.events.ComplaintEvent;
+import com.complaintdesk.contracts.events.DispatchEvents.ComplaintResolved;
+import com.complaintdesk.contracts.events.FollowupEvents.ComplaintReopened;
+import com.complaintdesk.contracts.events.IntakeEvents.EvidenceAdded;
+import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.contracts.events.TriageEvents.AwaitingDocuments;
+import com.complaintdesk.contracts.events.TriageEvents.ComplaintAccepted;
+import com.complaintdesk.contracts.model.ComplainantType;
+import com.complaintdesk.contracts.model.Flag;
+import com.complaintdesk.contracts.model.Liability;
+import com.complaintdesk.contracts.model.Severity;
+import com.complaintdesk.kit.calendar.BusinessCalendar;
+import com.complaintdesk.kit.calendar.HolidayCalendarLoader;
+import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.kit.outbox.OutboxCollections;
+import com.complaintdesk.kit.outbox.OutboxHints;
+import com.complaintdesk.sla.domain.ComplaintSla;
+import com.complaintdesk.sla.domain.SlaPolicies;
+import com.complaintdesk.sla.support.SlaMother;
+import com.complaintdesk.sla.support.SlaSpringTest;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static com.complaintdesk.sla.support.SlaMother.received;
+import static com.complaintdesk.sla.support.SlaMother.shanghai;
+import static com.complaintdesk.sla.support.SlaMother.triaged;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@link SlaDocumentMapping} writes exactly what Spring Data's converter writes (same fields, order, BSON types,
+ * {@code _class}) and reads back what Spring Data reads; {@link SlaStore#save} keeps the versioned save's semantics
+ * and announces saved events to the relay.
+ */
+class SlaDocumentMappingTest extends SlaSpringTest {
+
+    private static final JsonWriterSettings EXACT = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    SlaStore store;
+    @Autowired
+    com.complaintdesk.kit.events.EventFactory events;
+    @Autowired
+    OutboxHints contextHints;
+
+    private final BusinessCalendar calendar = HolidayCalendarLoader.defaultCalendar();
+    private final SlaPolicies policies = SlaMother.defaults();
+
+    /** Every field kind: clocks running, paused and resumed, breached and escalated, stopped, a finished one; events. */
+    SlaDocument rich() {
+        String id = "C-map-" + UUID.randomUUID().toString().substring(0, 8);
+        SlaDocument d = new SlaDocument();
+        d.id = id;
+        d.sla = new ComplaintSla(id);
+        Instant t = shanghai("2026-11-23T20:15:30.123");
+        apply(d, received(id, t, true, shanghai("2026-11-24T09:00"), ComplainantType.CONSUMER, LocalDate.of(2026, 12, 3)), t);
+        apply(d, triaged(Severity.MAJOR, Liability.LIABLE, Flag.MEDIA, Flag.COLLECTIVE, Flag.LAWYER), shanghai("2026-11-24T09:10"));
+        apply(d, new AwaitingDocuments(List.of("receipt"), "no receipt"), shanghai("2026-11-24T10:00"));
+        apply(d, new EvidenceAdded(null, 1, "complainant"), shanghai("2026-11-25T10:00"));
+        apply(d, new ComplaintAccepted("officer", null), shanghai("2026-11-25T10:30"));
+        for (ComplaintEvent e : d.sla.fire(shanghai("2026-12-30T10:00"), calendar)) {
+            d.enqueue(Topics.SLA, events.envelope(id, e, "corr-1"), codec);
+        }
+        apply(d, new ComplaintResolved("fixed", "sorry", "better", "h1", "3F", "h1"), shanghai("2026-12-31T10:00"));
+        apply(d, new ComplaintReopened("not fixed", 1, "3F"), shanghai("2027-01-02T10:00"));
+        d.derive(shanghai("2027-01-02T10:00:00.456789"));
+        d.leaseOwner = "instance-1";
+        d.leaseToken = "instance-1/" + UUID.randomUUID();
+        d.leaseUntil = shanghai("2027-01-02T10:05");
+        d.correlationId = "corr-1";
+        d.setVersion(7L);
+        assertThat(d.sla.finished()).as("a finished clock").isNotEmpty();
+        assertThat(d.getOutbox()).as("outbox entries").isNotEmpty();
+        assertThat(d.overdueClocks).as("overdue clocks").isNotEmpty();
+        return d;
+    }
+
+    private void apply(SlaDocument d, ComplaintEvent e, Instant at) {
+        var env = events.envelope(d.id, e, "corr-1");
+        for (ComplaintEvent out : d.sla.apply(e, at, policies, calendar)) {
+            d.enqueue(Topics.SLA, events.envelope(d.id, out, "corr-1"), codec);
+        }
+        d.markProcessed(env.eventId());
+    }
+
+    /** Nothing but the id: the clocks of a complaint just created, no version yet, nulls everywhere. */
+    static SlaDocument bare() {
+        SlaDocument d = new SlaDocument();
+        d.id = "C-bare";
+        d.sla = new ComplaintSla("C-bare");
+        return d;
+    }
+
+    private Document springWrite(SlaDocument d) {
+        Document out = new Document();
+        mongo.getConverter().write(d, out);
+        return out;
+    }
+
+    private void assertSameBothWays(SlaDocument d) {
+        Document spring = springWrite(d);
+        Document hand = SlaDocumentMapping.write(d);
+        assertThat(hand.toJson(EXACT)).as("field order and BSON types").isEqualTo(spring.toJson(EXACT));
+        assertThat(hand).isEqualTo(spring);
+        assertThat(spring.getString("_class")).isEqualTo(SlaDocument.class.getName());
+
+        SlaDocument springRead = mongo.getConverter().read(SlaDocument.class, spring);
+        SlaDocument handRead = SlaDocumentMapping.read(spring);
+        assertThat(handRead).usingRecursiveComparison().withStrictTypeChecking().isEqualTo(springRead);
+        // and what is read writes again as Spring Data writes what it read (a field left out reads as its initial value)
+        assertThat(SlaDocumentMapping.write(handRead).toJson(EXACT)).isEqualTo(springWrite(springRead).toJson(EXACT));
+    }
+
+    @Test
+    void a_rich_document_is_written_and_read_as_spring_data_does() {
+        assertSameBothWays(rich());
+    }
+
+    @Test
+    void a_bare_document_and_one_without_clocks_are_written_and_read_as_spring_data_does() {
+        assertSameBothWays(bare());
+        SlaDocument none = new SlaDocument();
+        none.id = "C-none";
+        none.overdueClocks = null;
+        none.setProcessedEvents(List.of());
+        assertSameBothWays(none);
+    }
+
+    @Test
+    void a_requested_deadline_is_stored_as_spring_data_stores_it_whatever_the_jvm_zone() {
+        TimeZone before = TimeZone.getDefault();
+        try {
+            for (String zone : List.of("Asia/Shanghai", "UTC", "America/New_York")) {
+                TimeZone.setDefault(TimeZone.getTimeZone(zone));
+                assertSameBothWays(rich());
+            }
+        } finally {
+            TimeZone.setDefault(before);
+        }
+    }
+
+    @Test
+    void a_document_stored_by_spring_data_reads_by_hand_as_spring_data_reads_it() {
+        SlaDocument d = rich();
+        d.setVersion(null);
+        mongo.insert(d);
+        Document stored = mongo.getCollection(SlaStore.CLOCKS).find(new Document("_id", d.id)).first();
+        assertThat(SlaDocumentMapping.read(stored)).usingRecursiveComparison().withStrictTypeChecking()
+                .isEqualTo(mongo.findById(d.id, SlaDocument.class));
+        assertThat(store.find(d.id).orElseThrow()).usingRecursiveComparison().ignoringFields("registeredWakeAt")
+                .isEqualTo(mongo.findById(d.id, SlaDocument.class));
+    }
+
+    /**
+     * The store's writes leave in the database exactly what MongoTemplate.insert/save left. (The outbox entries are
+     * written, but not pending: the running relay would otherwise lease and empty them while the test compares.)
+     */
+    @Test
+    void inserts_and_versioned_saves_store_what_spring_data_stored() {
+        SlaDocument byStore = rich();
+        byStore.setVersion(null);
+        byStore.setOutboxPending(false);
+        SlaDocument bySpring = mongo.getConverter().read(SlaDocument.class, springWrite(byStore)); // a copy
+        bySpring.id = byStore.id + "-spring";
+
+        store.save(byStore);
+        mongo.insert(bySpring);
+        assertThat(byStore.getVersion()).isEqualTo(0L).isEqualTo(bySpring.getVersion());
+        assertStoredAlike(byStore.id, bySpring.id);
+
+        SlaDocument loaded = store.find(byStore.id).orElseThrow();
+        SlaDocument loadedSpring = mongo.findById(bySpring.id, SlaDocument.class);
+        loaded.correlationId = "corr-2";
+        loadedSpring.correlationId = "corr-2";
+        store.save(loaded);
+        mongo.save(loadedSpring);
+        assertThat(loaded.getVersion()).isEqualTo(1L).isEqualTo(loadedSpring.getVersion());
+        assertStoredAlike(byStore.id, bySpring.id);
+    }
+
+    private void assertStoredAlike(String id, String springId) {
+        Document a = mongo.getCollection(SlaStore.CLOCKS).find(new Document("_id", id)).first();
+        Document b = mongo.getCollection(SlaStore.CLOCKS).find(new Document("_id", springId)).first();
+        a.remove("_id");
+        b.remove("_id");
+        // the flags are a Set.copyOf, whose order differs from one set to the next (the copy was read back): sorted
+        for (Document d : List.of(a, b)) {
+            Document facts = d.get("sla", Document.class).get("facts", Document.class);
+            facts.put("flags", facts.getList("flags", String.class).stream().sorted().toList());
+        }
+        assertThat(a.toJson(EXACT)).isEqualTo(b.toJson(EXACT));
+    }
+
+    @Test
+    void a_second_insert_of_the_same_complaint_is_a_duplicate_key() {
+        SlaDocument first = bare();
+        first.id = "C-dup-" + UUID.randomUUID();
+        store.save(first);
+        SlaDocument second = bare();
+        second.id = first.id;
+        assertThatThrownBy(() -> store.save(second)).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void a_save_of_a_version_that_moved_meanwhile_is_an_optimistic_locking_failure_and_changes_nothing() {
+        SlaDocument fresh = bare();
+        fresh.id = "C-olf-" + UUID.randomUUID();
+        store.save(fresh);
+        SlaDocument a = store.find(fresh.id).orElseThrow();
+        SlaDocument b = store.find(fresh.id).orElseThrow();
+        a.correlationId = "a";
+        store.save(a);
+        b.correlationId = "b";
+        assertThatThrownBy(() -> store.save(b)).isInstanceOf(OptimisticLockingFailureException.class);
+        SlaDocument now = store.find(fresh.id).orElseThrow();
+        assertThat(now.correlationId).isEqualTo("a");
+        assertThat(now.getVersion()).isEqualTo(1L);
+        // a document deleted meanwhile is a lost race as well
+        mongo.getCollection(SlaStore.CLOCKS).deleteOne(new Document("_id", fresh.id));
+        assertThatThrownBy(() -> store.save(now)).isInstanceOf(OptimisticLockingFailureException.class);
+    }
+
+    @Test
+    void a_save_with_events_announces_the_document_to_the_relay_and_one_without_does_not() throws InterruptedException {
+        OutboxHints hints = new OutboxHints(OutboxCollections.of(SlaStore.CLOCKS), 100);
+        SlaStore hinting = new SlaStore(mongo, hints);
+
+        SlaDocument quiet = bare();
+        quiet.id = "C-quiet-" + UUID.randomUUID();
+        hinting.save(quiet);
+        assertThat(hints.await(0, TimeUnit.MILLISECONDS, 10)).isEmpty();
+
+        SlaDocument withEvents = rich();
+        withEvents.setVersion(null);
+        hinting.save(withEvents);
+        SlaDocument reloaded = hinting.find(withEvents.id).orElseThrow();
+        reloaded.correlationId = "corr-3";
+        hinting.save(reloaded); // a versioned save with events still waiting announces it again
+        assertThat(hints.await(0, TimeUnit.MILLISECONDS, 10)).containsExactly(
+                new OutboxHints.Hint(SlaStore.CLOCKS, withEvents.id), new OutboxHints.Hint(SlaStore.CLOCKS, withEvents.id));
+        // the service's store tells the relay of the context (whose thread takes the hints as they come)
+        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(store, "hints")).isSameAs(contextHints);
+    }
+
+    /** The time buckets' writes, now driver documents, store what Spring Data's upsert with Update mapping stored. */
+    @Test
+    void bucket_writes_store_what_spring_datas_update_mapping_stored() {
+        TimerBuckets buckets = new TimerBuckets(mongo, SlaStore.CLOCKS);
+        // a minute of its own, far from the other tests' timers
+        Instant due = Instant.parse("2090-01-01T00:00:00Z").plusSeconds(60L * (long) (Math.random() * 1_000_000)).plusMillis(123);
+        long minute = TimerBuckets.minute(due);
+        buckets.register("C-b1", due, null);
+        buckets.registerAll(List.of(new TimerBuckets.Timer("C-b2", due.plusSeconds(1), null),
+                new TimerBuckets.Timer("C-b3", due.plusSeconds(2), null)));
+        String minutes = "spring_minutes_" + minute;
+        String hours = "spring_hours_" + minute;
+        Query byMinute = new Query(Criteria.where("_id").is(minute));
+        Query byHour = new Query(Criteria.where("_id").is(Math.floorDiv(minute, 60)));
+        mongo.upsert(byMinute, new Update().addToSet("e", new Document("i", "C-b1").append("a", Date.from(due))).inc("v", 1L), minutes);
+        mongo.upsert(byHour, new Update().inc("v", 1L), hours);
+        mongo.upsert(byMinute, new Update().addToSet("e").each(new Document("i", "C-b2").append("a", Date.from(due.plusSeconds(1))),
+                new Document("i", "C-b3").append("a", Date.from(due.plusSeconds(2)))).inc("v", 1L), minutes);
+        mongo.upsert(byHour, new Update().inc("v", 1L), hours);
+
+        assertThat(mongo.findOne(byMinute, Document.class, TimerBuckets.MINUTES).toJson(EXACT))
+                .isEqualTo(mongo.findOne(byMinute, Document.class, minutes).toJson(EXACT));
+        assertThat(mongo.findOne(byHour, Document.class, TimerBuckets.HOURS).toJson(EXACT))
+                .isEqualTo(mongo.findOne(byHour, Document.class, hours).toJson(EXACT));
+        mongo.dropCollection(minutes);
+        mongo.dropCollection(hours);
+    }
+
+    /** Not an assertion: the cost of 10,000 mapping round trips (write + read) of the rich document, both ways. */
+    @Test
+    void prints_the_time_of_10000_mapping_round_trips() {
+        SlaDocument d = rich();
+        for (int round = 0; round < 2; round++) { // the second round after both are warm
+            long spring = time(() -> mongo.getConverter().read(SlaDocument.class, springWrite(d)));
+            long hand = time(() -> SlaDocumentMapping.read(SlaDocumentMapping.write(d)));
+            System.out.printf("SlaDocument mapping, 10,000 round trips (round %d): Spring Data %d ms, by hand %d ms%n",
+                    round + 1, spring, hand);
+        }
+    }
+
+    private static long time(Runnable roundTrip) {
+        long start = System.nanoTime();
+        for (int i = 0; i < 10_000; i++) {
+            roundTrip.run();
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+}

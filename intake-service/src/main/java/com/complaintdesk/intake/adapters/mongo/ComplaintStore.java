@@ -7,6 +7,7 @@ import com.complaintdesk.intake.domain.Holder;
 import com.complaintdesk.intake.domain.IntakeComplaint;
 import com.complaintdesk.intake.domain.Registration;
 import com.complaintdesk.kit.events.EventCodec;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -30,9 +31,6 @@ import java.util.Optional;
 public class ComplaintStore implements InitializingBean {
 
     private static final String COLLECTION = "complaints";
-    /** What the status projection reads: {@link ComplaintStatusDocument}'s fields, none of the personal data. */
-    private static final String[] STATUS_FIELDS = {"status", "acceptance", "reason", "nextStep", "deadline", "statusAt",
-            "department", "confidential", "category", "processedEvents", "version"};
 
     private static final Logger log = LoggerFactory.getLogger(ComplaintStore.class);
 
@@ -109,46 +107,30 @@ public class ComplaintStore implements InitializingBean {
         mongo.save(d);
     }
 
-    /** The status part of a complaint (no personal data), by {@code _id} with a projection of {@link #STATUS_FIELDS}. */
+    /**
+     * The status part of a complaint (no personal data), by {@code _id} with a projection of its fields
+     * ({@link ComplaintStatusMapping#PROJECTION}); read through the driver and mapped by hand: it runs for every
+     * event of every other service, and Spring Data's query mapping and reflective read were most of its cost.
+     */
     public Optional<ComplaintStatusDocument> findStatus(String number) {
-        Query query = new Query(Criteria.where("_id").is(number));
-        query.fields().include(STATUS_FIELDS);
-        return Optional.ofNullable(mongo.findOne(query, ComplaintStatusDocument.class, COLLECTION));
+        Document stored = mongo.execute(COLLECTION, c -> c.find(new Document("_id", number))
+                .projection(ComplaintStatusMapping.PROJECTION).first());
+        return Optional.ofNullable(stored == null ? null : ComplaintStatusMapping.read(stored));
     }
 
     /**
      * Writes the projected status, who holds the complaint and the processed event ids of {@code read} in one
      * {@code $set} conditioned on the {@code (_id, version)} it was read at, and moves the version on (so an urge's or
      * new evidence's whole save that read the older version fails and retries, as it did against a whole save). The
-     * sealed personal data, the evidence, the urge count, the outbox and the relay's lease are not touched.
+     * sealed personal data, the evidence, the urge count, the outbox and the relay's lease are not touched. The filter
+     * and update are the driver's documents (the same command Spring Data's update mapping produced).
      *
      * @return false if the complaint changed (or went) since it was read: the caller reads it again
      */
     public boolean updateStatus(ComplaintStatusDocument read, ComplainantStatus projected) {
-        Long version = read.getVersion();
-        Update update = new Update();
-        setOrUnset(update, "status", projected.status());
-        setOrUnset(update, "acceptance", projected.acceptance());
-        setOrUnset(update, "reason", projected.reason());
-        setOrUnset(update, "nextStep", projected.nextStep());
-        setOrUnset(update, "deadline", projected.deadline());
-        setOrUnset(update, "statusAt", projected.statusAt());
-        setOrUnset(update, "department", projected.holder().department());
-        update.set("confidential", projected.holder().confidential());
-        setOrUnset(update, "category", projected.holder().category());
-        update.set("processedEvents", read.getProcessedEvents());
-        update.set("version", version == null ? 1L : version + 1);
-        Query sameVersion = new Query(Criteria.where("_id").is(read.number).and("version").is(version));
-        return mongo.updateFirst(sameVersion, update, ComplaintDocument.class).getMatchedCount() == 1;
-    }
-
-    /** As a whole save writes them: a null field is left out of the document, not stored as null. */
-    private static void setOrUnset(Update update, String field, Object value) {
-        if (value == null) {
-            update.unset(field);
-        } else {
-            update.set(field, value);
-        }
+        Document sameVersion = new Document("_id", read.number).append("version", read.getVersion());
+        Document update = ComplaintStatusMapping.update(read, projected);
+        return mongo.execute(COLLECTION, c -> c.updateOne(sameVersion, update)).getMatchedCount() == 1;
     }
 
     public void storeEvidence(EvidenceDocument e) {

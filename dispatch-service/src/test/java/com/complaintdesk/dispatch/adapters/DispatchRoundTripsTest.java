@@ -10,8 +10,8 @@ import com.complaintdesk.dispatch.application.HandlingService;
 import com.complaintdesk.dispatch.domain.handling.HandlingStatus;
 import com.complaintdesk.dispatch.support.DispatchIntegrationTest;
 import com.complaintdesk.dispatch.support.Events;
-import com.complaintdesk.dispatch.support.MongoCommandLog;
-import com.complaintdesk.dispatch.support.MongoCommandLog.Command;
+import com.complaintdesk.testsupport.MongoCommandLog;
+import com.complaintdesk.testsupport.MongoCommandLog.Command;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -6,6 +6,7 @@ import com.complaintdesk.contracts.http.IdentityHeaders;
 import com.complaintdesk.dispatch.adapters.mongo.CaseDocument;
 import com.complaintdesk.dispatch.adapters.mongo.CaseStore;
 import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.testsupport.MongoCommandLog;
 import com.complaintdesk.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

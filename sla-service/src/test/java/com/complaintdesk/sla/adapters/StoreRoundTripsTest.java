@@ -27,7 +27,7 @@ import com.complaintdesk.sla.application.ClockService;
 import com.complaintdesk.sla.application.MonthlyReportWatch;
 import com.complaintdesk.sla.application.TimerEngine;
 import com.complaintdesk.sla.domain.ClockMetric;
-import com.complaintdesk.sla.support.MongoCommandLog;
+import com.complaintdesk.testsupport.MongoCommandLog;
 import com.complaintdesk.sla.support.MutableClock;
 import com.complaintdesk.sla.support.SlaSpringTest;
 import com.complaintdesk.testsupport.EventProbe;

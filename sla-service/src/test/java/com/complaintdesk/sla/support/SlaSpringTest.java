@@ -3,6 +3,7 @@ package com.complaintdesk.sla.support;
 import com.complaintdesk.contracts.events.ComplaintEvent;
 import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.testsupport.Caller;
+import com.complaintdesk.testsupport.MongoCommandLog;
 import com.complaintdesk.testsupport.ServiceSpringTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,35 @@ import java.util.UUID;
  * service's HTTP API on a random port, called as the gateway forwards a caller; every store command counted
  * ({@link MongoCommandLog}).
  */
-@Import({SlaSpringTest.TestClock.class, MongoCommandLog.Wiring.class})
+@Import({SlaSpringTest.TestClock.class, MongoCommandLog.Registration.class, SlaSpringTest.CommandSenders.class})
 public abstract class SlaSpringTest extends ServiceSpringTest {
+
+    /** Who sends a store command, for {@link MongoCommandLog}: the code on the sending thread's stack. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class CommandSenders {
+        @Bean
+        MongoCommandLog.Senders slaCommandSenders() {
+            return frame -> {
+                String className = frame.getClassName();
+                if (className.endsWith(".ClockService") && frame.getMethodName().equals("fire")) {
+                    return "fire";
+                }
+                if (className.endsWith(".OutboxRelay")) {
+                    return "relay";
+                }
+                if (className.endsWith(".LifecycleListener")) {
+                    return "listener";
+                }
+                if (className.endsWith(".TimerEngine")) {
+                    return "timers";
+                }
+                if (className.endsWith(".MonthlyReportWatch")) {
+                    return "monthly";
+                }
+                return null;
+            };
+        }
+    }
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class TestClock {

@@ -37,11 +37,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The use cases of follow-up: learn from the other services' events, record revisits, file special reports. */
 @Service
 public class FollowupService {
+
+    /** The other services' events follow-up acts on ({@link #apply}); its listener skips the rest unread. */
+    public static final Set<Class<? extends ComplaintEvent>> HANDLED = Set.of(ComplaintReceived.class,
+            ComplaintTriaged.class, ComplaintReclassified.class, ComplaintRejected.class, ComplaintTransferred.class,
+            ComplaintDispatched.class, ComplaintResolved.class, SeverityUpgradeRequested.class);
 
     private static final int MAX_RETRIES = 5;
 
@@ -141,10 +147,7 @@ public class FollowupService {
     }
 
     private static boolean relevant(ComplaintEvent e) {
-        return e instanceof ComplaintReceived || e instanceof ComplaintTriaged || e instanceof ComplaintReclassified
-                || e instanceof ComplaintRejected || e instanceof ComplaintTransferred
-                || e instanceof ComplaintDispatched || e instanceof ComplaintResolved
-                || e instanceof SeverityUpgradeRequested;
+        return HANDLED.contains(e.getClass());
     }
 
     // ---- staff ----

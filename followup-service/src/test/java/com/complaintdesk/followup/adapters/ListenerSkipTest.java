@@ -10,13 +10,12 @@ import com.complaintdesk.followup.adapters.kafka.LifecycleListener;
 import com.complaintdesk.followup.application.FollowupService;
 import com.complaintdesk.kit.events.EventCodec;
 import com.complaintdesk.kit.events.PoisonEventException;
+import com.complaintdesk.testsupport.TypedRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,11 +40,7 @@ class ListenerSkipTest {
     final LifecycleListener listener = new LifecycleListener(followup, codec);
 
     static ConsumerRecord<String, String> record(String topic, String value, String typeHeader) {
-        var r = new ConsumerRecord<>(topic, 0, 0L, N, value);
-        if (typeHeader != null) {
-            r.headers().add(new RecordHeader(EventCodec.TYPE_HEADER, typeHeader.getBytes(StandardCharsets.UTF_8)));
-        }
-        return r;
+        return TypedRecords.record(topic, N, value, typeHeader);
     }
 
     String json(ComplaintEvent payload) {

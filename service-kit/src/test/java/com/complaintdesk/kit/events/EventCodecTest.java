@@ -124,6 +124,12 @@ class EventCodecTest {
     }
 
     @Test
+    void the_listener_tests_write_the_type_header_the_codec_reads() {
+        var r = com.complaintdesk.testsupport.TypedRecords.record("complaints.sla", "C-1", "not json", "SlaWarning");
+        assertThat(codec.typeOf(r)).isEqualTo("SlaWarning");
+    }
+
+    @Test
     void the_type_comes_from_the_header_and_a_record_without_it_from_its_value() {
         String json = codec.encode(EventEnvelope.of(new ComplaintUrged(1, "m"), "C-1", Instant.parse("2026-11-28T01:00:00Z"), "c", "p"));
         var withoutHeader = new ConsumerRecord<>("complaints.intake", 0, 0L, "C-1", json);

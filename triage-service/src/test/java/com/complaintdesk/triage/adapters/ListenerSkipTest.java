@@ -14,13 +14,12 @@ import com.complaintdesk.kit.events.PoisonEventException;
 import com.complaintdesk.triage.adapters.kafka.IntakeListener;
 import com.complaintdesk.triage.adapters.kafka.LifecycleListener;
 import com.complaintdesk.triage.application.TriageService;
+import com.complaintdesk.testsupport.TypedRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,11 +47,7 @@ class ListenerSkipTest {
     final IntakeListener intake = new IntakeListener(triage, codec);
 
     static ConsumerRecord<String, String> record(String topic, String value, String typeHeader) {
-        var r = new ConsumerRecord<>(topic, 0, 0L, N, value);
-        if (typeHeader != null) {
-            r.headers().add(new RecordHeader(EventCodec.TYPE_HEADER, typeHeader.getBytes(StandardCharsets.UTF_8)));
-        }
-        return r;
+        return TypedRecords.record(topic, N, value, typeHeader);
     }
 
     String json(ComplaintEvent payload) {

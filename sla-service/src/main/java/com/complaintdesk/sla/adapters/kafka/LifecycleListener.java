@@ -5,19 +5,18 @@ import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.kit.events.EventCodec;
 import com.complaintdesk.kit.events.HandledTypes;
+import com.complaintdesk.kit.events.PollByComplaint;
+import com.complaintdesk.kit.events.PollByComplaint.Indexed;
 import com.complaintdesk.contracts.events.ReportingEvents.MonthlyReportPublished;
 import com.complaintdesk.sla.application.ClockService;
 import com.complaintdesk.sla.application.MonthlyReportWatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -51,13 +50,10 @@ public class LifecycleListener {
         this.codec = codec;
     }
 
-    private record Indexed(int index, EventEnvelope<ComplaintEvent> event) {
-    }
-
     @KafkaListener(id = ID, groupId = "sla-clocks", batch = "true",
             topics = {Topics.INTAKE, Topics.TRIAGE, Topics.DISPATCH, Topics.FOLLOWUP, Topics.REPORTING})
     public void on(List<ConsumerRecord<String, String>> records) {
-        List<Indexed> events = new ArrayList<>(records.size());
+        List<Indexed<EventEnvelope<ComplaintEvent>>> events = new ArrayList<>(records.size());
         RuntimeException unreadable = null;
         int unreadableAt = -1;
         for (int i = 0; i < records.size() && unreadable == null; i++) {
@@ -66,52 +62,25 @@ public class LifecycleListener {
                 continue;
             }
             try {
-                events.add(new Indexed(i, codec.decode(record.value())));
+                EventEnvelope<ComplaintEvent> event = codec.decode(record.value());
+                events.add(new Indexed<>(i, event.complaintId(), event));
             } catch (RuntimeException e) {
                 unreadable = e; // what came before it is applied first
                 unreadableAt = i;
             }
         }
-        try {
-            applyGrouped(events);
-        } catch (RuntimeException failed) {
-            oneByOne(events);
-        }
+        PollByComplaint.apply(events, this::applyAll, this::apply);
         if (unreadable != null) {
             throw new BatchListenerFailedException("unreadable life-cycle event", unreadable, unreadableAt);
         }
     }
 
-    private void applyGrouped(List<Indexed> events) {
-        Map<String, List<EventEnvelope<ComplaintEvent>>> byComplaint = new LinkedHashMap<>();
-        for (Indexed e : events) {
-            if (e.event().payload() instanceof MonthlyReportPublished) {
-                apply(e.event());
-            } else if (ClockService.relevant(e.event().payload())) {
-                byComplaint.computeIfAbsent(e.event().complaintId(), k -> new ArrayList<>()).add(e.event());
-            }
-        }
-        for (var group : byComplaint.entrySet()) {
-            MDC.put("complaintId", group.getKey());
-            try {
-                clocks.onAll(group.getValue());
-            } finally {
-                MDC.remove("complaintId");
-            }
-        }
-    }
-
-    /** As before batching: each event on its own, in record order, so the one that cannot be applied is reported. */
-    private void oneByOne(List<Indexed> events) {
-        for (Indexed e : events) {
-            MDC.put("complaintId", e.event().complaintId());
-            try {
-                apply(e.event());
-            } catch (RuntimeException failed) {
-                throw new BatchListenerFailedException("life-cycle event could not be applied", failed, e.index());
-            } finally {
-                MDC.remove("complaintId");
-            }
+    /** One complaint's events of the poll in one write of its clocks; the monthly report's period is its own key. */
+    private void applyAll(List<EventEnvelope<ComplaintEvent>> events) {
+        if (events.get(0).payload() instanceof MonthlyReportPublished) {
+            events.forEach(this::apply);
+        } else {
+            clocks.onAll(events);
         }
     }
 

@@ -1,10 +1,10 @@
 package com.complaintdesk.intake.adapters.kafka;
 
-import com.complaintdesk.contracts.events.EventTypes;
 import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.intake.application.IntakeService;
 import com.complaintdesk.intake.domain.IntakeComplaint;
 import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.kit.events.HandledTypes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatusProjectionListener {
 
+    private static final HandledTypes VISIBLE = new HandledTypes(IntakeComplaint.VISIBLE_EVENTS);
+
     private final IntakeService intake;
     private final EventCodec codec;
 
@@ -29,9 +31,7 @@ public class StatusProjectionListener {
     @KafkaListener(id = "intake-status", groupId = "intake-status",
             topics = {Topics.TRIAGE, Topics.DISPATCH, Topics.SLA, Topics.FOLLOWUP})
     public void on(ConsumerRecord<String, String> record) {
-        String type = codec.typeOf(record);
-        var known = type == null ? null : EventTypes.classOf(type).orElse(null);
-        if (known != null && !IntakeComplaint.changesWhatTheComplainantSees(known)) {
+        if (VISIBLE.ignores(codec, record)) {
             return;
         }
         // a visible event, or one that is unreadable or of an unknown type: decode says which (a poison record

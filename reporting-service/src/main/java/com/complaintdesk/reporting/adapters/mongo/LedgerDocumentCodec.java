@@ -1,5 +1,6 @@
 package com.complaintdesk.reporting.adapters.mongo;
 
+import com.complaintdesk.kit.mongo.StoredValues;
 import com.complaintdesk.reporting.ledger.domain.ComplainantView;
 import com.complaintdesk.reporting.ledger.domain.Deadline;
 import com.complaintdesk.reporting.ledger.domain.LedgerEntry;
@@ -10,10 +11,14 @@ import org.bson.Document;
 import org.springframework.data.mapping.MappingException;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
+import static com.complaintdesk.kit.mongo.StoredValues.date;
+import static com.complaintdesk.kit.mongo.StoredValues.instant;
+import static com.complaintdesk.kit.mongo.StoredValues.list;
+import static com.complaintdesk.kit.mongo.StoredValues.put;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,29 +221,8 @@ final class LedgerDocumentCodec {
         return key;
     }
 
-    private static void put(Document d, String key, Object value) {
-        if (value != null) {
-            d.put(key, value);
-        }
-    }
-
-    private static Date date(Instant i) {
-        return i == null ? null : Date.from(i);
-    }
-
     private static List<String> strings(List<String> list) {
         return list == null ? null : new ArrayList<>(list);
-    }
-
-    private static <T> List<Document> list(List<T> list, Function<T, Document> element) {
-        if (list == null) {
-            return null;
-        }
-        List<Document> out = new ArrayList<>(list.size());
-        for (T t : list) {
-            out.add(t == null ? null : element.apply(t));
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- reading
@@ -374,15 +358,9 @@ final class LedgerDocumentCodec {
         return v;
     }
 
+    /** The stored sub-documents read with {@code element}; an element that is not a document reads as null. */
     private static <T> List<T> readList(Object value, Function<Document, T> element) {
-        if (!(value instanceof List<?> list)) {
-            return null;
-        }
-        List<T> out = new ArrayList<>(list.size());
-        for (Object o : list) {
-            out.add(o instanceof Document d ? element.apply(d) : null);
-        }
-        return out;
+        return StoredValues.readList(value, o -> o instanceof Document d ? element.apply(d) : null);
     }
 
     @SuppressWarnings("unchecked")
@@ -400,9 +378,5 @@ final class LedgerDocumentCodec {
 
     private static int integer(Object value) {
         return value == null ? 0 : ((Number) value).intValue();
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : ((Date) value).toInstant();
     }
 }

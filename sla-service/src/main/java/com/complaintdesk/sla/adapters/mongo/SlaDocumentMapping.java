@@ -15,6 +15,12 @@ import com.complaintdesk.sla.domain.SlaClock;
 import com.complaintdesk.sla.domain.TargetKind;
 import org.bson.Document;
 
+import static com.complaintdesk.kit.mongo.StoredValues.date;
+import static com.complaintdesk.kit.mongo.StoredValues.instant;
+import static com.complaintdesk.kit.mongo.StoredValues.list;
+import static com.complaintdesk.kit.mongo.StoredValues.put;
+import static com.complaintdesk.kit.mongo.StoredValues.readList;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -407,49 +413,12 @@ final class SlaDocumentMapping {
 
     // ---- values ---------------------------------------------------------------------------------------------------
 
-    /** Spring Data leaves a null property out of the document. */
-    private static void put(Document out, String key, Object value) {
-        if (value != null) {
-            out.put(key, value);
-        }
-    }
-
-    private static <T> List<Object> list(Collection<T> values, Function<T, ?> each) {
-        if (values == null) {
-            return null;
-        }
-        List<Object> out = new ArrayList<>(values.size());
-        for (T v : values) {
-            out.add(v == null ? null : each.apply(v));
-        }
-        return out;
-    }
-
-    private static <T> List<T> readList(Object stored, Function<Object, T> each) {
-        if (!(stored instanceof Collection<?> c)) {
-            return null;
-        }
-        List<T> out = new ArrayList<>(c.size());
-        for (Object o : c) {
-            out.add(o == null ? null : each.apply(o));
-        }
-        return out;
-    }
-
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, Object stored) {
         return stored == null ? null : Enum.valueOf(type, stored.toString());
-    }
-
-    private static Date date(Instant t) {
-        return t == null ? null : Date.from(t);
-    }
-
-    private static Instant instant(Object stored) {
-        return stored instanceof Date d ? d.toInstant() : null;
     }
 
     private static Duration duration(Object stored) {

@@ -7,8 +7,10 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
+
+import static com.complaintdesk.kit.mongo.StoredValues.date;
+import static com.complaintdesk.kit.mongo.StoredValues.instant;
 
 /**
  * The status projection's read and write of a stored complaint, by hand ({@link ComplaintStore#findStatus},
@@ -49,10 +51,10 @@ final class ComplaintStatusMapping {
             d.nextStep = in.getString("nextStep");
         }
         if (in.containsKey("deadline")) {
-            d.deadline = in.get("deadline") instanceof Date t ? t.toInstant() : null;
+            d.deadline = instant(in.get("deadline"));
         }
         if (in.containsKey("statusAt")) {
-            d.statusAt = in.get("statusAt") instanceof Date t ? t.toInstant() : null;
+            d.statusAt = instant(in.get("statusAt"));
         }
         if (in.containsKey("department")) {
             d.department = in.getString("department");
@@ -86,8 +88,8 @@ final class ComplaintStatusMapping {
         setOrUnset(update, "acceptance", projected.acceptance() == null ? null : projected.acceptance().name());
         setOrUnset(update, "reason", projected.reason());
         setOrUnset(update, "nextStep", projected.nextStep());
-        setOrUnset(update, "deadline", projected.deadline() == null ? null : Date.from(projected.deadline()));
-        setOrUnset(update, "statusAt", projected.statusAt() == null ? null : Date.from(projected.statusAt()));
+        setOrUnset(update, "deadline", date(projected.deadline()));
+        setOrUnset(update, "statusAt", date(projected.statusAt()));
         setOrUnset(update, "department", projected.holder().department());
         set(update, "confidential", projected.holder().confidential());
         setOrUnset(update, "category", projected.holder().category());

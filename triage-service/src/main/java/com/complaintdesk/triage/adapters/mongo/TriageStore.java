@@ -4,6 +4,7 @@ import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.triage.domain.model.TriageStatus;
 import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.kit.mongo.StoredValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -168,7 +169,7 @@ public class TriageStore implements InitializingBean {
                 c.contactKey = d.getString("contactKey");
                 c.category = d.getString("category");
                 c.subjectKey = d.getString("subjectKey");
-                c.receivedAt = d.get("receivedAt") instanceof java.util.Date at ? at.toInstant() : null;
+                c.receivedAt = StoredValues.instant(d.get("receivedAt"));
                 c.status = d.getString("status") == null ? null : TriageStatus.valueOf(d.getString("status"));
                 c.resolved = Boolean.TRUE.equals(d.getBoolean("resolved"));
                 out.add(c);

@@ -1,11 +1,13 @@
 package com.complaintdesk.intake.adapters;
 
+import com.complaintdesk.testsupport.MongoCommandLog;
 import com.complaintdesk.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 @SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
 @ActiveProfiles("test")
+@Import(MongoCommandLog.Registration.class)
 abstract class OutboxRelaySpringTest {
 
     @DynamicPropertySource
@@ -36,6 +39,8 @@ abstract class OutboxRelaySpringTest {
     MongoTemplate mongo;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    MongoCommandLog commands;
 
     /** The test's topic, created before the relays send to it (not left to the broker's auto-creation). */
     static String createdTopic(String topic) {

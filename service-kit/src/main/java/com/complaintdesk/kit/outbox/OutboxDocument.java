@@ -39,10 +39,15 @@ public abstract class OutboxDocument {
         }
     }
 
+    /**
+     * Adds the event to the outbox, to be written with the document's next save. The event records the version that
+     * save stores (a new document is inserted at 0, a loaded one saved at its version + 1, as Spring Data's
+     * {@code @Version} handling and the services' hand-written saves do).
+     */
     public void enqueue(String topic, EventEnvelope<?> envelope, EventCodec codec) {
         String eventId = envelope.eventId().toString();
         outbox.add(new OutboxEvent(eventId + "@" + topic, eventId, envelope.type(), topic, envelope.complaintId(),
-                codec.encode(envelope)));
+                codec.encode(envelope), version == null ? 0L : version + 1));
         outboxPending = true;
     }
 

@@ -416,24 +416,40 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * A domain save that loaded its document before the relay removed a sent event writes that event back (the save
      * replaces the whole document). The ids of sent events are remembered for a while, so such an event is removed
-     * again instead of being sent a second time.
+     * again instead of being sent a second time. Only events an earlier version of the document carried are looked
+     * up ({@link #enqueuedByStoredVersion}): for the usual batch, a document just saved with its new events, the
+     * look-up is skipped (one store round trip less per batch).
      */
     private Set<String> alreadySent(List<Document> docs) {
         List<String> ids = new ArrayList<>();
         for (Document doc : docs) {
             for (Document e : doc.getList("outbox", Document.class, List.of())) {
-                ids.add(e.getString("outboxId"));
+                if (!enqueuedByStoredVersion(doc, e)) {
+                    ids.add(e.getString("outboxId"));
+                }
             }
         }
         Set<String> sent = new HashSet<>();
         if (ids.isEmpty()) {
-            return sent;
+            return sent; // the usual batch: every event was written by the save that stored this version
         }
         for (Document d : mongo.getCollection(SENT).find(new Document("_id", new Document("$in", ids)))
                 .projection(new Document("_id", 1))) {
             sent.add(d.getString("_id"));
         }
         return sent;
+    }
+
+    /**
+     * True when the event was enqueued by the save that wrote the document's current version. Such an event cannot
+     * have been written back: a relay pass that sent it empties the outbox at this version, and only a later save,
+     * which moves the version, could bring it back. (A pass that sent it and died before emptying the outbox leaves
+     * it at this version: it is sent again when the lease runs out, which consumers drop by its event id.) An event
+     * or a document without a version is always looked up.
+     */
+    public static boolean enqueuedByStoredVersion(Document doc, Document event) {
+        return event.get("storedVersion") instanceof Number enqueued && doc.get(VERSION) instanceof Number stored
+                && enqueued.longValue() == stored.longValue();
     }
 
     private void rememberSent(List<Document> sentNow) {

@@ -3,6 +3,10 @@ package com.complaintdesk.localrun;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -13,6 +17,7 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +31,19 @@ import java.util.Map;
  * change gets its indexes rebuilt once at the first start. The other way round is safe as well: an older launcher
  * finds its own maps gone, rebuilds them, and this backend, finding them there again, rebuilds its own (they missed
  * what the older launcher wrote).
+ * <p>
+ * Its collections hand out copies ({@link CopyingCollection}): mongo-java-server updates a stored document in place,
+ * the very instance a query just returned and whose reply is still being encoded on another thread (and which the
+ * MVStore may be serialising in the background), so a reader could get a half-updated document or the encoding
+ * failed with a {@code ConcurrentModificationException} and the client got no answer. The data maps keep the H2
+ * backend's names, so a data directory stays readable by either.
  */
 final class KeyIndexedH2Backend extends H2Backend {
 
     static final String INDEX_MAP_INFIX = "._keyindex_";
+    /** The H2 backend's own names of a collection's maps (H2Database.openOrCreateCollection). */
+    static final String DATA_MAP_PREFIX = "databases.";
+    static final String META_MAP_PREFIX = "meta.";
     private static final String FORMER_INDEX_MAP_INFIX = "._index_";
 
     KeyIndexedH2Backend(MVStore store) {
@@ -69,6 +83,15 @@ final class KeyIndexedH2Backend extends H2Backend {
             return new KeyIndex(indexName, map, keys, sparse);
         }
 
+        /** The H2 backend's collection (same maps: {@code databases.<ns>} and {@code meta.<ns>}), handing out copies. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = getMvStore().openMap(DATA_MAP_PREFIX + namespace);
+            MVMap<String, Object> meta = getMvStore().openMap(META_MAP_PREFIX + namespace);
+            return new CopyingCollection(this, collectionName, options, data, meta);
+        }
+
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
@@ -100,6 +123,32 @@ final class KeyIndexedH2Backend extends H2Backend {
             if (getMvStore().hasMap(name)) {
                 getMvStore().removeMap(name);
             }
+        }
+    }
+
+    /**
+     * The H2 backend's collection, except that every document a query finds is a deep copy of the stored one.
+     * Updates, deletes-by-query and findAndModify all find their documents through {@link #queryDocuments} and then
+     * change what they found in place before storing it again; with copies, they change and store a new instance, and
+     * the stored instance a reader was handed (a reply being encoded, a cursor's next batch, the MVStore's background
+     * serialiser) never changes under it. The cost is one copy per document found.
+     */
+    final class CopyingCollection extends H2Collection {
+
+        CopyingCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                          MVMap<Object, Document> data, MVMap<String, Object> meta) {
+            super(database, collectionName, options, data, meta, getCursorRegistry());
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            QueryResult found = super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            List<Document> copies = new ArrayList<>();
+            for (Document d : found) {
+                copies.add(d.cloneDeeply());
+            }
+            return new QueryResult(copies, found.getCursorId());
         }
     }
 

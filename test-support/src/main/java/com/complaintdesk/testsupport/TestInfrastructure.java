@@ -1,7 +1,6 @@
 package com.complaintdesk.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
@@ -69,7 +68,7 @@ public final class TestInfrastructure {
                 mongo.start();
                 mongoBaseUri = mongo.getReplicaSetUrl().replaceAll("/[^/]*$", "");
             } else {
-                MongoServer server = new MongoServer(new MemoryBackend());
+                MongoServer server = new MongoServer(new CopyingMemoryBackend());
                 server.bind("127.0.0.1", 0);
                 InetSocketAddress address = server.getLocalAddress();
                 mongoBaseUri = "mongodb://127.0.0.1:" + address.getPort();

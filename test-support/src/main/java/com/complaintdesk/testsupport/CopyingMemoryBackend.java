@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The tests' in-JVM Mongo-wire store: mongo-java-server's memory backend, except that every document a query finds is
- * a deep copy. The memory backend updates a stored document in place, the same instance a find had just returned, so
+ * a copy of the stored one's top level (nested values, which no update changes in place, are shared). The memory backend updates a stored document in place, the same instance a find had just returned, so
  * a reply still being encoded on the network thread could carry half of an update or fail with a
  * {@code ConcurrentModificationException} (and the client wait for an answer that never comes); updates find their
  * documents through the same query path, so with copies they change a new instance, which is then stored at the
@@ -62,7 +62,7 @@ public class CopyingMemoryBackend extends MemoryBackend {
             QueryResult found = super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             List<Document> copies = new ArrayList<>();
             for (Document d : found) {
-                copies.add(d.cloneDeeply());
+                copies.add(d.clone()); // the top level: see above
             }
             return new QueryResult(copies, found.getCursorId());
         }

@@ -127,11 +127,12 @@ final class KeyIndexedH2Backend extends H2Backend {
     }
 
     /**
-     * The H2 backend's collection, except that every document a query finds is a deep copy of the stored one.
+     * The H2 backend's collection, except that every document a query finds is a copy of the stored one's top level.
      * Updates, deletes-by-query and findAndModify all find their documents through {@link #queryDocuments} and then
-     * change what they found in place before storing it again; with copies, they change and store a new instance, and
-     * the stored instance a reader was handed (a reply being encoded, a cursor's next batch, the MVStore's background
-     * serialiser) never changes under it. The cost is one copy per document found.
+     * change what they found in place (keys put and removed at the top level; every changed value is a new object,
+     * computed on a deep clone) before storing it again. With a copy they change and store a new map, and the stored
+     * map a reader was handed (a reply being encoded, a cursor's next batch, the MVStore's background serialiser)
+     * never changes under it. Nested values are shared with the stored document: nothing changes those in place.
      */
     final class CopyingCollection extends H2Collection {
 
@@ -146,7 +147,7 @@ final class KeyIndexedH2Backend extends H2Backend {
             QueryResult found = super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             List<Document> copies = new ArrayList<>();
             for (Document d : found) {
-                copies.add(d.cloneDeeply());
+                copies.add(d.clone()); // the top level: see above
             }
             return new QueryResult(copies, found.getCursorId());
         }

@@ -60,6 +60,18 @@ class StoreCopiesTest {
             assertEquals(1L, stored.get("version"));
             assertEquals("relay-1", stored.get("leaseOwner"));
             assertFalse(stored.containsKey("outbox"));
+            // a change inside a nested value is made on a clone too: the nested values a reader shares stay as read
+            Document again = query(c, new Document("_id", "C-1")).get(0);
+            c.updateDocuments(new Document("_id", "C-1"), new Document("$set", new Document("lease.owner", "relay-2")),
+                    ArrayFilters.empty(), false, false, NoopOplog.get());
+            c.updateDocuments(new Document("_id", "C-1"), new Document("$set", new Document("lease.owner", "relay-3")),
+                    ArrayFilters.empty(), false, false, NoopOplog.get());
+            assertEquals("relay-3", ((Document) query(c, new Document("_id", "C-1")).get(0).get("lease")).get("owner"));
+            assertFalse(again.containsKey("lease"));
+            Document withLease = query(c, new Document("_id", "C-1")).get(0);
+            c.updateDocuments(new Document("_id", "C-1"), new Document("$set", new Document("lease.owner", "relay-4")),
+                    ArrayFilters.empty(), false, false, NoopOplog.get());
+            assertEquals("relay-3", ((Document) withLease.get("lease")).get("owner"));
             // and two reads are two copies: changing one changes neither the other nor the store
             Document first = query(c, new Document("_id", "C-1")).get(0);
             first.put("status", "SCRIBBLED");

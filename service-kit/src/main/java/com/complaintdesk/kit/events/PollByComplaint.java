@@ -1,5 +1,8 @@
 package com.complaintdesk.kit.events;
 
+import com.complaintdesk.contracts.events.ComplaintEvent;
+import com.complaintdesk.contracts.events.EventEnvelope;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
@@ -27,6 +30,33 @@ public final class PollByComplaint {
     }
 
     private PollByComplaint() {
+    }
+
+    /**
+     * A batch listener's poll of life-cycle records: the records of a type the listener ignores are skipped on their
+     * type alone ({@link HandledTypes}, before decoding), the rest decoded and applied by complaint ({@link #apply}).
+     * A record that cannot be read stops the decoding: what came before it is applied first, then that record alone
+     * is reported by its index, so the error handler commits the records before it and dead-letters it.
+     */
+    public static void decodeAndApply(List<ConsumerRecord<String, String>> records, HandledTypes handled, EventCodec codec,
+                                      Consumer<List<EventEnvelope<ComplaintEvent>>> group,
+                                      Consumer<EventEnvelope<ComplaintEvent>> one) {
+        List<Indexed<EventEnvelope<ComplaintEvent>>> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            if (handled.ignores(codec, record)) {
+                continue;
+            }
+            EventEnvelope<ComplaintEvent> event;
+            try {
+                event = codec.decode(record.value());
+            } catch (RuntimeException unreadable) {
+                apply(events, group, one);
+                throw new BatchListenerFailedException("unreadable life-cycle event", unreadable, i);
+            }
+            events.add(new Indexed<>(i, event.complaintId(), event));
+        }
+        apply(events, group, one);
     }
 
     public static <E> void apply(List<Indexed<E>> events, Consumer<List<E>> group, Consumer<E> one) {

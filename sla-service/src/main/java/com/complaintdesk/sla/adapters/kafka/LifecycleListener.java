@@ -6,16 +6,13 @@ import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.kit.events.EventCodec;
 import com.complaintdesk.kit.events.HandledTypes;
 import com.complaintdesk.kit.events.PollByComplaint;
-import com.complaintdesk.kit.events.PollByComplaint.Indexed;
 import com.complaintdesk.contracts.events.ReportingEvents.MonthlyReportPublished;
 import com.complaintdesk.sla.application.ClockService;
 import com.complaintdesk.sla.application.MonthlyReportWatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -53,26 +50,7 @@ public class LifecycleListener {
     @KafkaListener(id = ID, groupId = "sla-clocks", batch = "true",
             topics = {Topics.INTAKE, Topics.TRIAGE, Topics.DISPATCH, Topics.FOLLOWUP, Topics.REPORTING})
     public void on(List<ConsumerRecord<String, String>> records) {
-        List<Indexed<EventEnvelope<ComplaintEvent>>> events = new ArrayList<>(records.size());
-        RuntimeException unreadable = null;
-        int unreadableAt = -1;
-        for (int i = 0; i < records.size() && unreadable == null; i++) {
-            ConsumerRecord<String, String> record = records.get(i);
-            if (HANDLED.ignores(codec, record)) {
-                continue;
-            }
-            try {
-                EventEnvelope<ComplaintEvent> event = codec.decode(record.value());
-                events.add(new Indexed<>(i, event.complaintId(), event));
-            } catch (RuntimeException e) {
-                unreadable = e; // what came before it is applied first
-                unreadableAt = i;
-            }
-        }
-        PollByComplaint.apply(events, this::applyAll, this::apply);
-        if (unreadable != null) {
-            throw new BatchListenerFailedException("unreadable life-cycle event", unreadable, unreadableAt);
-        }
+        PollByComplaint.decodeAndApply(records, HANDLED, codec, this::applyAll, this::apply);
     }
 
     /** One complaint's events of the poll in one write of its clocks; the monthly report's period is its own key. */

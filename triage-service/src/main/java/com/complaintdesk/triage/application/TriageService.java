@@ -456,6 +456,12 @@ public class TriageService {
         }
         List<String> holderMembers = store.collectiveCase(held).map(c -> c.members)
                 .orElse(List.of(held.substring("CC-".length())));
+        // a complaint the detector put in this group belongs to the holder: the same matter, whatever the text of the
+        // one holder member compared below (similarity is not transitive: racing members each compared to the holder's
+        // first complaint opened a second case for one matter)
+        if (holderMembers.stream().anyMatch(open.members()::contains)) {
+            return held;
+        }
         for (String member : holderMembers) {
             var d = store.find(member);
             // a holder not written yet (it claimed a moment ago, on another instance) is trusted: same matter

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * How a batch listener applies a poll: one complaint's events at a time, in one write ({@code group}), so a lagging
@@ -35,26 +36,35 @@ public final class PollByComplaint {
     /**
      * A batch listener's poll of life-cycle records: the records of a type the listener ignores are skipped on their
      * type alone ({@link HandledTypes}, before decoding), the rest decoded and applied by complaint ({@link #apply}).
-     * A record that cannot be read stops the decoding: what came before it is applied first, then that record alone
-     * is reported by its index, so the error handler commits the records before it and dead-letters it.
      */
     public static void decodeAndApply(List<ConsumerRecord<String, String>> records, HandledTypes handled, EventCodec codec,
                                       Consumer<List<EventEnvelope<ComplaintEvent>>> group,
                                       Consumer<EventEnvelope<ComplaintEvent>> one) {
-        List<Indexed<EventEnvelope<ComplaintEvent>>> events = new ArrayList<>(records.size());
+        readAndApply(records, r -> handled.ignores(codec, r) ? null : codec.decode(r.value()), EventEnvelope::complaintId,
+                group, one);
+    }
+
+    /**
+     * A batch listener's poll, read record by record with {@code read} (null: a record the listener skips) and applied
+     * by complaint ({@link #apply}). A record that cannot be read stops the reading: what came before it is applied
+     * first, then that record alone is reported by its index, so the error handler commits the records before it and
+     * dead-letters it.
+     */
+    public static <E> void readAndApply(List<ConsumerRecord<String, String>> records,
+                                        Function<ConsumerRecord<String, String>, E> read, Function<E, String> complaintIdOf,
+                                        Consumer<List<E>> group, Consumer<E> one) {
+        List<Indexed<E>> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, String> record = records.get(i);
-            if (handled.ignores(codec, record)) {
-                continue;
-            }
-            EventEnvelope<ComplaintEvent> event;
+            E event;
             try {
-                event = codec.decode(record.value());
+                event = read.apply(records.get(i));
             } catch (RuntimeException unreadable) {
                 apply(events, group, one);
-                throw new BatchListenerFailedException("unreadable life-cycle event", unreadable, i);
+                throw new BatchListenerFailedException("unreadable event", unreadable, i);
             }
-            events.add(new Indexed<>(i, event.complaintId(), event));
+            if (event != null) {
+                events.add(new Indexed<>(i, complaintIdOf.apply(event), event));
+            }
         }
         apply(events, group, one);
     }

@@ -1,15 +1,12 @@
 package com.complaintdesk.reporting.adapters.kafka;
 
 import com.complaintdesk.kit.events.PollByComplaint;
-import com.complaintdesk.kit.events.PollByComplaint.Indexed;
 import com.complaintdesk.reporting.application.LedgerUpdater;
 import com.complaintdesk.reporting.ledger.domain.LedgerEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,22 +36,8 @@ public class LedgerListener {
     @KafkaListener(id = ID, groupId = "reporting-ledger", topics = "#{@ledgerTopics}", batch = "true",
             concurrency = "${reporting.ledger.concurrency:${spring.kafka.listener.concurrency:1}}")
     public void on(List<ConsumerRecord<String, String>> records) {
-        List<Indexed<LedgerEvent>> readable = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, String> record = records.get(i);
-            try {
-                LedgerEvent event = reader.read(record.topic(), record.value());
-                readable.add(new Indexed<>(i, event.complaintId(), event));
-            } catch (RuntimeException unreadable) {
-                apply(readable); // what came before it, then this record alone to the error handler
-                throw new BatchListenerFailedException("unreadable ledger event", unreadable, i);
-            }
-        }
-        apply(readable);
-    }
-
-    /** A complaint's events of the poll in one write; see {@link PollByComplaint} for what a failure does. */
-    private void apply(List<Indexed<LedgerEvent>> events) {
-        PollByComplaint.apply(events, updater::applyAll, updater::apply);
+        // a complaint's events of the poll in one write; see PollByComplaint for what a failure does
+        PollByComplaint.readAndApply(records, r -> reader.read(r.topic(), r.value()), LedgerEvent::complaintId,
+                updater::applyAll, updater::apply);
     }
 }

@@ -200,6 +200,7 @@ class SlaDocumentMappingTest extends SlaSpringTest {
     void a_document_stored_by_spring_data_reads_by_hand_as_spring_data_reads_it() {
         SlaDocument d = rich();
         d.setVersion(null);
+        d.setOutboxPending(false); // else the running relay may empty the outbox between the two reads compared
         mongo.insert(d);
         Document stored = mongo.getCollection(SlaStore.CLOCKS).find(new Document("_id", d.id)).first();
         assertThat(SlaDocumentMapping.read(stored)).usingRecursiveComparison().withStrictTypeChecking()

@@ -169,26 +169,39 @@ public class IntakeService {
 
     /**
      * Applies another service's life-cycle event to the complainant-facing status, once. Reads and writes only the
-     * status part of the complaint (no personal data is unsealed or sealed again): one read, and one conditional
-     * {@code $set} when something changed; a complaint changed meanwhile (an urge, evidence, another instance's
-     * projection) is read again, and after four lost races the record is retried by the listener's error handler.
-     * An event for a complaint intake does not have is ignored.
+     * status part of the complaint (no personal data is unsealed or sealed again): one conditional {@code $set} when
+     * something changed, on the status this instance last wrote for the complaint if it remembers it (the events of a
+     * complaint come to one listener in order, so it usually does: no read), else on the stored one. A complaint
+     * changed meanwhile (an urge, evidence, another instance's projection) is read again, and after four lost races
+     * the record is retried by the listener's error handler. "Nothing changed" is decided on the stored status only:
+     * a remembered one may be behind. An event for a complaint intake does not have is ignored.
      */
     public void project(EventEnvelope<ComplaintEvent> envelope) {
-        for (int attempt = 0; ; attempt++) {
-            ComplaintStatusDocument row = store.findStatus(envelope.complaintId()).orElse(null);
-            if (row == null || row.alreadyProcessed(envelope.eventId())) {
-                return;
+        boolean storedOnly = false;
+        for (int lost = 0; ; ) {
+            ComplaintStore.Status read = (storedOnly
+                    ? store.findStatus(envelope.complaintId()).map(row -> new ComplaintStore.Status(row, false))
+                    : store.recentOrStoredStatus(envelope.complaintId())).orElse(null);
+            if (read == null || read.row().alreadyProcessed(envelope.eventId())) {
+                return; // a remembered id was stored: the event was applied
             }
-            ComplainantStatus projected = row.toDomain();
+            ComplainantStatus projected = read.row().toDomain();
             if (!projected.apply(envelope.payload(), envelope.occurredAt())) {
+                if (read.remembered()) {
+                    storedOnly = true;
+                    continue;
+                }
                 return; // nothing the complainant sees changed (an older event, another clock): no write
             }
-            row.markProcessed(envelope.eventId());
-            if (store.updateStatus(row, projected)) {
+            read.row().markProcessed(envelope.eventId());
+            if (store.updateStatus(read.row(), projected)) {
                 return;
             }
-            if (attempt >= 3) {
+            storedOnly = true;
+            if (read.remembered()) {
+                continue; // the remembered status was behind the stored one: not a lost race
+            }
+            if (lost++ >= 3) {
                 throw new OptimisticLockingFailureException("complaint " + envelope.complaintId()
                         + " kept changing while event " + envelope.eventId() + " was projected");
             }

@@ -8,6 +8,7 @@ import com.complaintdesk.kit.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
 
 import java.time.Instant;
+import java.util.ArrayList;
 
 /**
  * The part of a stored complaint the status projection reads and writes ({@link ComplainantStatus}): the
@@ -32,5 +33,28 @@ public class ComplaintStatusDocument extends OutboxDocument {
     public ComplainantStatus toDomain() {
         return new ComplainantStatus(status, acceptance, reason, nextStep, deadline, statusAt,
                 new Holder(department, confidential, category));
+    }
+
+    /** A detached copy of the status part (of this row or of a whole complaint): nothing the copy's user changes is shared. */
+    ComplaintStatusDocument statusCopy() {
+        ComplaintStatusDocument c = new ComplaintStatusDocument();
+        c.number = number;
+        c.set(toDomain());
+        c.setProcessedEvents(new ArrayList<>(getProcessedEvents()));
+        c.setVersion(getVersion());
+        return c;
+    }
+
+    /** The status part as {@code projected}. */
+    void set(ComplainantStatus projected) {
+        status = projected.status();
+        acceptance = projected.acceptance();
+        reason = projected.reason();
+        nextStep = projected.nextStep();
+        deadline = projected.deadline();
+        statusAt = projected.statusAt();
+        department = projected.holder().department();
+        confidential = projected.holder().confidential();
+        category = projected.holder().category();
     }
 }

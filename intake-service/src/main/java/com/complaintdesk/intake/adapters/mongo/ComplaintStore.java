@@ -37,11 +37,13 @@ public class ComplaintStore implements InitializingBean {
     private final MongoTemplate mongo;
     private final PersonalDataCipher cipher;
     private final EventCodec codec;
+    private final RecentStatuses recent;
 
-    public ComplaintStore(MongoTemplate mongo, PersonalDataCipher cipher, EventCodec codec) {
+    public ComplaintStore(MongoTemplate mongo, PersonalDataCipher cipher, EventCodec codec, RecentStatuses recent) {
         this.mongo = mongo;
         this.cipher = cipher;
         this.codec = codec;
+        this.recent = recent;
         com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, EvidenceDocument.class); // evidence by complaint
     }
 
@@ -92,6 +94,7 @@ public class ComplaintStore implements InitializingBean {
         write(complaint, d);
         d.enqueue(Topics.INTAKE, received, codec);
         mongo.insert(d);
+        recent.written(d);
     }
 
     /** Saves changed status fields plus any events, with optimistic locking. */
@@ -101,10 +104,12 @@ public class ComplaintStore implements InitializingBean {
             d.enqueue(Topics.INTAKE, e, codec);
         }
         mongo.save(d);
+        recent.written(d);
     }
 
     public void save(ComplaintDocument d) {
         mongo.save(d);
+        recent.written(d);
     }
 
     /**
@@ -113,9 +118,31 @@ public class ComplaintStore implements InitializingBean {
      * event of every other service, and Spring Data's query mapping and reflective read were most of its cost.
      */
     public Optional<ComplaintStatusDocument> findStatus(String number) {
+        return Optional.ofNullable(readStatus(number));
+    }
+
+    /**
+     * The status part of a complaint as this instance last wrote it, without a store round trip ({@link RecentStatuses}:
+     * a guess, for a write conditioned on its version), else as stored.
+     *
+     * @return the status and whether it is a remembered one
+     */
+    public Optional<Status> recentOrStoredStatus(String number) {
+        Optional<ComplaintStatusDocument> remembered = recent.get(number);
+        if (remembered.isPresent()) {
+            return Optional.of(new Status(remembered.get(), true));
+        }
+        return findStatus(number).map(stored -> new Status(stored, false));
+    }
+
+    /** A status row and whether it came from {@link RecentStatuses} rather than the store. */
+    public record Status(ComplaintStatusDocument row, boolean remembered) {
+    }
+
+    private ComplaintStatusDocument readStatus(String number) {
         Document stored = mongo.execute(COLLECTION, c -> c.find(new Document("_id", number))
                 .projection(ComplaintStatusMapping.PROJECTION).first());
-        return Optional.ofNullable(stored == null ? null : ComplaintStatusMapping.read(stored));
+        return stored == null ? null : ComplaintStatusMapping.read(stored);
     }
 
     /**
@@ -125,12 +152,22 @@ public class ComplaintStore implements InitializingBean {
      * sealed personal data, the evidence, the urge count, the outbox and the relay's lease are not touched. The filter
      * and update are the driver's documents (the same command Spring Data's update mapping produced).
      *
+     * The status written is remembered ({@link RecentStatuses}); a complaint found changed is forgotten.
+     *
      * @return false if the complaint changed (or went) since it was read: the caller reads it again
      */
     public boolean updateStatus(ComplaintStatusDocument read, ComplainantStatus projected) {
         Document sameVersion = new Document("_id", read.number).append("version", read.getVersion());
         Document update = ComplaintStatusMapping.update(read, projected);
-        return mongo.execute(COLLECTION, c -> c.updateOne(sameVersion, update)).getMatchedCount() == 1;
+        if (mongo.execute(COLLECTION, c -> c.updateOne(sameVersion, update)).getMatchedCount() != 1) {
+            recent.forget(read.number);
+            return false;
+        }
+        ComplaintStatusDocument written = read.statusCopy();
+        written.set(projected);
+        written.setVersion(read.getVersion() == null ? 1L : read.getVersion() + 1);
+        recent.written(written);
+        return true;
     }
 
     public void storeEvidence(EvidenceDocument e) {

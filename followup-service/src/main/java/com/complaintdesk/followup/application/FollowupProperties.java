@@ -33,7 +33,11 @@ public record FollowupProperties(
         @DefaultValue Policy policy,
         @DefaultValue Verification verification,
         @DefaultValue Access access,
-        @DefaultValue Hold hold) {
+        @DefaultValue Hold hold,
+        /* how long this instance keeps the stored policy in memory for the complaints it handles (issue 7: it was
+           one store read per policy use). A change through this instance's PUT /policy is used at once; another
+           instance's within this time. 0: read for every use. Env FOLLOWUP_POLICYCACHETTL. */
+        @DefaultValue("2s") Duration policyCacheTtl) {
 
     /**
      * Who closes a revisit held unreachable (policy HOLD) by decision, e.g. {@code FOLLOWUP_HOLD_CLOSEDBY=SUPERVISOR}.

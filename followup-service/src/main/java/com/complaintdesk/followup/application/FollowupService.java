@@ -12,7 +12,6 @@ import com.complaintdesk.contracts.events.TriageEvents.ComplaintTransferred;
 import com.complaintdesk.contracts.events.TriageEvents.ComplaintTriaged;
 import com.complaintdesk.followup.adapters.mongo.FollowupDocument;
 import com.complaintdesk.followup.adapters.mongo.FollowupStore;
-import com.complaintdesk.followup.adapters.mongo.PolicyStore;
 import com.complaintdesk.followup.adapters.mongo.VerificationLockoutStore;
 import com.complaintdesk.followup.domain.ContactDigest;
 import com.complaintdesk.followup.domain.FollowupCase;
@@ -52,7 +51,8 @@ public class FollowupService {
     private static final int MAX_RETRIES = 5;
 
     private final FollowupStore store;
-    private final PolicyStore policies;
+    /** the stored policy, kept briefly (issue 7): most complaints read no policy from the store */
+    private final PolicyCache policies;
     private final ContactDigest digest;
     private final BusinessCalendar calendar;
     private final EventFactory events;
@@ -63,7 +63,7 @@ public class FollowupService {
     private final FollowupProperties.Access access;
     private final FollowupProperties.Hold hold;
 
-    public FollowupService(FollowupStore store, PolicyStore policies, ContactDigest digest, BusinessCalendar calendar,
+    public FollowupService(FollowupStore store, PolicyCache policies, ContactDigest digest, BusinessCalendar calendar,
                            EventFactory events, Clock clock, MeterRegistry meters, VerificationLockoutStore lockouts,
                            FollowupProperties properties) {
         this.meters = meters;

@@ -7,6 +7,7 @@ import com.complaintdesk.followup.application.Audience;
 import com.complaintdesk.followup.application.FollowupProperties;
 import com.complaintdesk.followup.application.FollowupService;
 import com.complaintdesk.followup.application.FollowupView;
+import com.complaintdesk.followup.application.PolicyCache;
 import com.complaintdesk.contracts.model.ComplainantType;
 import com.complaintdesk.contracts.model.EscalationLevel;
 import com.complaintdesk.contracts.model.Flag;
@@ -72,6 +73,8 @@ public class FollowupController {
 
     private final FollowupService followup;
     private final PolicyStore policies;
+    /** what the use cases read the policy from: told of every replacement made here */
+    private final PolicyCache policyCache;
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final FollowupProperties properties;
@@ -80,8 +83,10 @@ public class FollowupController {
     /** which cases a caller sees: the rule every service shares (README "Who sees what") */
     private final AccessSettings access;
 
-    public FollowupController(FollowupService followup, PolicyStore policies, BusinessCalendar calendar, Clock clock,
-                              FollowupProperties properties, AuditTrail audit, AccessSettings access) {
+    public FollowupController(FollowupService followup, PolicyStore policies, PolicyCache policyCache,
+                              BusinessCalendar calendar, Clock clock, FollowupProperties properties, AuditTrail audit,
+                              AccessSettings access) {
+        this.policyCache = policyCache;
         this.audit = audit;
         this.access = access;
         this.properties = properties;
@@ -272,7 +277,10 @@ public class FollowupController {
         return PolicyView.of(policies.current());
     }
 
-    /** Replaces the revisit and retry policy; takes effect for the next revisit scheduled or recorded. */
+    /**
+     * Replaces the revisit and retry policy; takes effect for the next revisit scheduled or recorded here, and on the
+     * other instances within {@code followup.policy-cache-ttl}.
+     */
     @PutMapping(path = "/policy", consumes = MediaType.APPLICATION_JSON_VALUE)
     public PolicyView replacePolicy(@RequestBody PolicyRequest body, CallerIdentity caller) {
         caller.require(Roles.ADMIN, Roles.SUPERVISOR);
@@ -294,6 +302,10 @@ public class FollowupController {
                 if (attempt >= 3) {
                     throw e;
                 }
+            } finally {
+                // this instance's next complaint reads the policy again (also after a failed save: the store may
+                // hold a newer one than the policy kept)
+                policyCache.invalidate();
             }
         }
     }

@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The status projection reads and writes only the complaint's status, who holds it, its processed event ids and its
  * version: no personal data is read, unsealed, sealed again or written; and it reads nothing for a complaint whose
- * status this instance wrote last ({@code RecentStatuses}), without ever losing another writer's change or an event.
+ * status this instance wrote last ({@code ComplaintStore}, the kit's {@code RecentWrites}), without ever losing another writer's change or an event.
  * Measured on this thread's store commands (the driver's command listener; the relay and the listeners run on other
  * threads) and the personal-data cipher's calls.
  */
@@ -160,7 +160,7 @@ class StatusProjectionWriteTest extends IntakeSpringTest {
                 seen.stream().filter(Commands.Seen::carriesPersonalData).count(), cipherCalls);
 
         // one conditional write per event and no read: this instance registered the complaint and wrote every status
-        // since, so it knows the stored one (before RecentStatuses: a read before each write; before that, each read
+        // since, so it knows the stored one (before it remembered them: a read before each write; before that, each read
         // returned and each write replaced the whole document, with 6 cipher calls per event)
         assertThat(seen).extracting(Commands.Seen::name).containsExactlyElementsOf(events.stream().map(e -> "update").toList());
         assertThat(seen).noneMatch(Commands.Seen::carriesPersonalData);

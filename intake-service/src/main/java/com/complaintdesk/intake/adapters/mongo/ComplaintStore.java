@@ -7,10 +7,12 @@ import com.complaintdesk.intake.domain.Holder;
 import com.complaintdesk.intake.domain.IntakeComplaint;
 import com.complaintdesk.intake.domain.Registration;
 import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.kit.mongo.RecentWrites;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.UncategorizedMongoDbException;
@@ -37,13 +39,21 @@ public class ComplaintStore implements InitializingBean {
     private final MongoTemplate mongo;
     private final PersonalDataCipher cipher;
     private final EventCodec codec;
-    private final RecentStatuses recent;
+    /**
+     * The status part of the complaints this instance wrote last (registered, urged, given evidence, projected), so
+     * the status projection skips its read for a complaint's next event ({@code intake.status-projection.recent}
+     * complaints, 0: off). Complaints are never deleted and every write moves the version (the relay's outbox writes
+     * do not touch the status part).
+     */
+    private final RecentWrites<ComplaintStatusDocument> recent;
 
-    public ComplaintStore(MongoTemplate mongo, PersonalDataCipher cipher, EventCodec codec, RecentStatuses recent) {
+    public ComplaintStore(MongoTemplate mongo, PersonalDataCipher cipher, EventCodec codec,
+                          @Value("${intake.status-projection.recent:4096}") int recentStatuses) {
         this.mongo = mongo;
         this.cipher = cipher;
         this.codec = codec;
-        this.recent = recent;
+        this.recent = new RecentWrites<>(recentStatuses, ComplaintStatusDocument::statusCopy,
+                d -> d.getVersion() == null ? -1 : d.getVersion());
         com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, EvidenceDocument.class); // evidence by complaint
     }
 
@@ -94,7 +104,7 @@ public class ComplaintStore implements InitializingBean {
         write(complaint, d);
         d.enqueue(Topics.INTAKE, received, codec);
         mongo.insert(d);
-        recent.written(d);
+        remember(d);
     }
 
     /** Saves changed status fields plus any events, with optimistic locking. */
@@ -104,12 +114,12 @@ public class ComplaintStore implements InitializingBean {
             d.enqueue(Topics.INTAKE, e, codec);
         }
         mongo.save(d);
-        recent.written(d);
+        remember(d);
     }
 
     public void save(ComplaintDocument d) {
         mongo.save(d);
-        recent.written(d);
+        remember(d);
     }
 
     /**
@@ -122,8 +132,8 @@ public class ComplaintStore implements InitializingBean {
     }
 
     /**
-     * The status part of a complaint as this instance last wrote it, without a store round trip ({@link RecentStatuses}:
-     * a guess, for a write conditioned on its version), else as stored.
+     * The status part of a complaint as this instance last wrote it, without a store round trip (a
+     * guess, for a write conditioned on its version: {@link RecentWrites}), else as stored.
      *
      * @return the status and whether it is a remembered one
      */
@@ -135,7 +145,7 @@ public class ComplaintStore implements InitializingBean {
         return findStatus(number).map(stored -> new Status(stored, false));
     }
 
-    /** A status row and whether it came from {@link RecentStatuses} rather than the store. */
+    /** A status row and whether it is a remembered one rather than read from the store. */
     public record Status(ComplaintStatusDocument row, boolean remembered) {
     }
 
@@ -152,7 +162,7 @@ public class ComplaintStore implements InitializingBean {
      * sealed personal data, the evidence, the urge count, the outbox and the relay's lease are not touched. The filter
      * and update are the driver's documents (the same command Spring Data's update mapping produced).
      *
-     * The status written is remembered ({@link RecentStatuses}); a complaint found changed is forgotten.
+     * The status written is remembered ({@link #recentOrStoredStatus}); a complaint found changed is forgotten.
      *
      * @return false if the complaint changed (or went) since it was read: the caller reads it again
      */
@@ -166,8 +176,12 @@ public class ComplaintStore implements InitializingBean {
         ComplaintStatusDocument written = read.statusCopy();
         written.set(projected);
         written.setVersion(read.getVersion() == null ? 1L : read.getVersion() + 1);
-        recent.written(written);
+        remember(written);
         return true;
+    }
+
+    private void remember(ComplaintStatusDocument stored) {
+        recent.written(stored.number, stored);
     }
 
     public void storeEvidence(EvidenceDocument e) {

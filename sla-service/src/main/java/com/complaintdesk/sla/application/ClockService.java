@@ -98,11 +98,14 @@ public class ClockService {
         }
         // a complaint's first event is its registration, and its document does not exist yet: inserted without a
         // look-up first; when it does exist (a redelivery, or later events came first), the insert fails on its _id
-        // and the next attempt reads it
+        // and the next attempt reads it. A later event starts from the document as this instance saved it last, if it
+        // remembers it: the save is conditioned on its version, so a document changed meanwhile fails it and the
+        // next attempt reads the stored one
         boolean presumeNew = moving.get(0).payload() instanceof IntakeEvents.ComplaintReceived;
+        boolean storedOnly = false;
         for (int attempt = 1; ; attempt++) {
             SlaDocument doc = attempt == 1 && presumeNew ? fresh(complaintId)
-                    : store.find(complaintId).orElseGet(() -> fresh(complaintId));
+                    : (storedOnly ? store.find(complaintId) : store.findForUpdate(complaintId)).orElseGet(() -> fresh(complaintId));
             boolean changed = false;
             for (EventEnvelope<ComplaintEvent> env : moving) {
                 if (doc.alreadyProcessed(env.eventId())) {
@@ -119,6 +122,10 @@ public class ClockService {
                 changed = true;
             }
             if (!changed) {
+                if (doc.remembered()) {
+                    storedOnly = true; // "all applied already" is decided on the stored document, not on a copy
+                    continue;
+                }
                 return;
             }
             doc.derive(clock.instant());

@@ -1,11 +1,14 @@
 package com.complaintdesk.sla.application;
 
 import com.complaintdesk.kit.outbox.OutboxCollections;
+import com.complaintdesk.kit.outbox.OutboxHints;
 import com.complaintdesk.sla.adapters.mongo.MonthlyDeadlineDocument;
 import com.complaintdesk.sla.adapters.mongo.SlaStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.net.InetAddress;
 import java.time.Clock;
@@ -17,6 +20,11 @@ public class SlaConfiguration {
     @Bean
     OutboxCollections outboxCollections() {
         return OutboxCollections.of(SlaStore.CLOCKS, SlaStore.DAILY_REPORTS, MonthlyDeadlineDocument.COLLECTION);
+    }
+
+    @Bean
+    SlaStore slaStore(MongoTemplate mongo, ObjectProvider<OutboxHints> hints, SlaProperties properties) {
+        return new SlaStore(mongo, hints.getIfAvailable(), properties.clockCache());
     }
 
     @Bean

@@ -20,7 +20,10 @@ public record SlaProperties(
         @DefaultValue("/sla/policies.json") String defaultPolicies,
         /* how often each instance re-reads policies and calendar from MongoDB (edits made on another instance) */
         @DefaultValue("30s") Duration refresh,
-        @DefaultValue MajorNotice majorManagerNotice) {
+        @DefaultValue MajorNotice majorManagerNotice,
+        /* how many complaints' clocks documents each instance remembers as it saved them last, so the next event of
+           such a complaint is applied without reading its document first (each a few kB of heap); 0: always read */
+        @DefaultValue("2048") int clockCache) {
 
     @ConstructorBinding
     public SlaProperties {
@@ -29,9 +32,9 @@ public record SlaProperties(
                 : majorManagerNotice;
     }
 
-    /** The settings before the MAJOR notice was configurable (tools that build them by hand). */
+    /** The settings before the MAJOR notice was configurable (tools that build them by hand): nothing remembered. */
     public SlaProperties(Calendar calendar, Timers timers, Daily daily, String defaultPolicies, Duration refresh) {
-        this(calendar, timers, daily, defaultPolicies, refresh, null);
+        this(calendar, timers, daily, defaultPolicies, refresh, null, 0);
     }
 
     /**

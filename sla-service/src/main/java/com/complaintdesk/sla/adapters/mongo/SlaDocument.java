@@ -32,6 +32,17 @@ public class SlaDocument extends OutboxDocument {
     /** The due time already listed in a time bucket (as loaded); not stored. */
     @Transient
     Instant registeredWakeAt;
+    /** The copy this instance saved last ({@link SlaStore#findForUpdate}) rather than the stored one; not stored. */
+    @Transient
+    boolean remembered;
+
+    /**
+     * True for the copy this instance saved last: good for a versioned save, which fails if the stored document moved
+     * on, but not for deciding that nothing needs writing (kit {@code RecentWrites}).
+     */
+    public boolean remembered() {
+        return remembered;
+    }
 
     /** Keeps the timer and the overdue flag in step with the clocks; call before every save. */
     public void derive(Instant now) {

@@ -62,6 +62,15 @@ import java.util.function.Function;
 final class SlaDocumentMapping {
 
     static final String CLASS = "_class";
+    static final String OUTBOX = "outbox";
+    static final String OUTBOX_PENDING = "outboxPending";
+    /** Every top-level key {@link #write} can write, in its order (SlaDocumentMappingTest checks it against a write). */
+    static final List<String> FIELDS = List.of("_id", "sla", "wakeAt", "leaseOwner", "leaseUntil", "leaseToken", "overdue",
+            "overdueClocks", "correlationId", "updatedAt", OUTBOX, OUTBOX_PENDING, "processedEvents", "version", CLASS);
+    /** The outbox relay's lease of a document (kit {@code OutboxRelay}), not one of {@link SlaDocument}'s fields. */
+    private static final List<String> RELAY_LEASE = List.of("outboxLeaseUntil", "outboxLeaseOwner");
+    /** What a versioned save's {@link #update} leaves as stored (the outbox only gains the save's own events). */
+    private static final Set<String> NOT_SET = Set.of("_id", OUTBOX, OUTBOX_PENDING);
 
     private SlaDocumentMapping() {
     }
@@ -82,12 +91,54 @@ final class SlaDocumentMapping {
         put(out, "overdueClocks", list(d.overdueClocks, Function.identity()));
         put(out, "correlationId", d.correlationId);
         put(out, "updatedAt", date(d.updatedAt));
-        put(out, "outbox", list(d.getOutbox(), SlaDocumentMapping::writeOutboxEvent));
-        out.put("outboxPending", d.isOutboxPending());
+        put(out, OUTBOX, list(d.getOutbox(), SlaDocumentMapping::writeOutboxEvent));
+        out.put(OUTBOX_PENDING, d.isOutboxPending());
         put(out, "processedEvents", list(d.getProcessedEvents(), Function.identity()));
         put(out, "version", d.getVersion());
         out.put(CLASS, SlaDocument.class.getName());
         return out;
+    }
+
+    /**
+     * The update of a versioned save: every field as {@code written} (a field it leaves out is unset, as a replace
+     * would leave it out), except the outbox, which is the relay's as much as this service's. Only the events the save
+     * itself enqueued (recorded for the version it stores, {@code storedVersion}) are appended; the outbox as loaded is
+     * not written back, so an event the relay sent and removed meanwhile is neither brought back nor sent again, and one
+     * it has not sent yet stays. With new events the document is pending again and the relay's lease is dropped, as the
+     * whole-document replace did, so the relay's claim right after the save takes it.
+     *
+     * @param written {@link #write} of the document at the version the save stores
+     */
+    static Document update(Document written, long storedVersion) {
+        Document set = new Document();
+        Document unset = new Document();
+        for (Map.Entry<String, Object> field : written.entrySet()) {
+            if (!NOT_SET.contains(field.getKey())) {
+                set.put(field.getKey(), field.getValue());
+            }
+        }
+        for (String key : FIELDS) {
+            if (!written.containsKey(key) && !NOT_SET.contains(key)) {
+                unset.put(key, "");
+            }
+        }
+        List<Document> enqueued = new ArrayList<>();
+        for (Document e : written.getList(OUTBOX, Document.class, List.of())) {
+            if (e.get("storedVersion") instanceof Number v && v.longValue() == storedVersion) {
+                enqueued.add(e);
+            }
+        }
+        Document update = new Document();
+        if (!enqueued.isEmpty()) {
+            set.put(OUTBOX_PENDING, true);
+            RELAY_LEASE.forEach(key -> unset.put(key, ""));
+            update.put("$push", new Document(OUTBOX, new Document("$each", enqueued)));
+        }
+        update.put("$set", set);
+        if (!unset.isEmpty()) {
+            update.put("$unset", unset);
+        }
+        return update;
     }
 
     static SlaDocument read(Document in) {
@@ -123,10 +174,10 @@ final class SlaDocumentMapping {
         if (in.containsKey("updatedAt")) {
             d.updatedAt = instant(in.get("updatedAt"));
         }
-        if (in.containsKey("outbox")) {
-            d.setOutbox(readList(in.get("outbox"), o -> readOutboxEvent((Document) o)));
+        if (in.containsKey(OUTBOX)) {
+            d.setOutbox(readList(in.get(OUTBOX), o -> readOutboxEvent((Document) o)));
         }
-        if (in.get("outboxPending") instanceof Boolean b) {
+        if (in.get(OUTBOX_PENDING) instanceof Boolean b) {
             d.setOutboxPending(b);
         }
         if (in.containsKey("processedEvents")) {

@@ -3,8 +3,6 @@ package com.complaintdesk.sla.adapters.mongo;
 import com.complaintdesk.kit.outbox.OutboxHints;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.CollectionCallback;
@@ -14,7 +12,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +25,10 @@ import java.util.UUID;
  * listed in a time bucket of its due minute ({@link TimerBuckets}) and claimed with an atomic conditional update that
  * sets a lease (and bumps the version, so a concurrent writer reloads and keeps the lease). A lease that runs out makes
  * the timer claimable again. A rare look-up by {@code wakeAt} itself ({@link #claimDueByScan}) is the safety net.
+ * <p>
+ * The documents this instance saved last are remembered ({@link RecentClocks}), so a life-cycle event that follows
+ * another of the same complaint is applied without a look-up ({@link #findForUpdate}).
  */
-@Component
 public class SlaStore {
 
     public static final String CLOCKS = "sla_clocks";
@@ -40,19 +39,25 @@ public class SlaStore {
     private final TimerBuckets buckets;
     /** null when the outbox relay is off (and in tests that make a store by hand): its scan finds the events */
     private final OutboxHints hints;
+    private final RecentClocks recent;
 
+    /** A store made by hand (tests, tools): no relay to tell, nothing remembered. */
     public SlaStore(MongoTemplate mongo) {
-        this(mongo, (OutboxHints) null);
-    }
-
-    @Autowired
-    public SlaStore(MongoTemplate mongo, ObjectProvider<OutboxHints> hints) {
-        this(mongo, hints.getIfAvailable());
+        this(mongo, null, 0);
     }
 
     SlaStore(MongoTemplate mongo, OutboxHints hints) {
+        this(mongo, hints, 0);
+    }
+
+    /**
+     * @param hints         the relay to tell of saved events; null when the relay is off (its scan finds them)
+     * @param recentClocks  how many complaints' documents saved last are remembered for their next event; 0: none
+     */
+    public SlaStore(MongoTemplate mongo, OutboxHints hints, int recentClocks) {
         this.mongo = mongo;
         this.hints = hints;
+        this.recent = new RecentClocks(recentClocks);
         this.buckets = new TimerBuckets(mongo, CLOCKS);
         mongo.indexOps(CLOCKS).createIndex(new Index().on("wakeAt", Sort.Direction.ASC));
         mongo.indexOps(CLOCKS).createIndex(new Index().on("overdue", Sort.Direction.ASC));
@@ -79,14 +84,37 @@ public class SlaStore {
     }
 
     /**
+     * The clocks document of a complaint, to change and {@link #save}: the one this instance saved last if it
+     * remembers it (no store round trip), else {@link #find}. A remembered one may be behind the stored one (another
+     * instance or a timer claim changed it since); the versioned save then fails and forgets it, and the caller's retry
+     * reads the stored one. Its outbox is empty: what is waiting there is the relay's, and a save keeps it. Whether an
+     * event still needs applying is decided on the stored document ({@link SlaDocument#remembered()}).
+     */
+    public Optional<SlaDocument> findForUpdate(String complaintId) {
+        SlaDocument remembered = recent.get(complaintId);
+        if (remembered == null) {
+            return find(complaintId);
+        }
+        remembered.registeredWakeAt = remembered.wakeAt; // listed in its bucket by the save that stored it
+        remembered.remembered = true;
+        return Optional.of(remembered);
+    }
+
+    /**
      * Insert when new, else save with optimistic locking. Throws on a lost race (caller reloads and retries).
      * <p>
-     * Written through the driver with the document mapped by hand, with exactly what {@code MongoTemplate.insert/save}
-     * of a {@code @Version} entity did: a new document (version null) gets version 0 and is inserted, a duplicate
-     * {@code _id} is a {@link DuplicateKeyException}; a loaded one gets version + 1 and replaces the stored one on
-     * {@code (_id, version as loaded)}, nothing modified is an {@link OptimisticLockingFailureException}. In both cases
-     * the version on {@code doc} has moved before the write, as Spring Data moved it. No mapping events are published,
+     * Written through the driver with the document mapped by hand, with what {@code MongoTemplate.insert/save} of a
+     * {@code @Version} entity did: a new document (version null) gets version 0 and is inserted, a duplicate {@code _id}
+     * is a {@link DuplicateKeyException}; a loaded one gets version + 1 and is written on {@code (_id, version as
+     * loaded)}, nothing modified is an {@link OptimisticLockingFailureException}. In both cases the version on
+     * {@code doc} has moved before the write, as Spring Data moved it. The versioned write sets every field but the
+     * outbox, to which it adds the events this save enqueued ({@link SlaDocumentMapping#update}): the outbox as loaded
+     * is not written back (Spring Data's replace wrote it back, so an event the relay had sent meanwhile returned and
+     * was only kept from a second send by the relay's {@code outbox_sent} look-up). No mapping events are published,
      * so the relay is told of the events here ({@link OutboxHints}, what Spring Data's AfterSaveEvent did).
+     * <p>
+     * The document as stored is remembered for the complaint's next event ({@link #findForUpdate}); a failed save
+     * forgets it.
      */
     public void save(SlaDocument doc) {
         // listed in its bucket before the save: a crash in between leaves a stale entry, which the claim drops
@@ -95,20 +123,25 @@ public class SlaStore {
             doc.registeredWakeAt = doc.wakeAt;
         }
         Long loaded = doc.getVersion();
-        if (loaded == null) {
-            doc.setVersion(0L);
-            Document stored = SlaDocumentMapping.write(doc);
-            clocks(c -> c.insertOne(stored));
-        } else {
-            doc.setVersion(loaded + 1);
-            Document replacement = SlaDocumentMapping.write(doc);
-            replacement.remove("_id");
-            UpdateResult result = clocks(c -> c.replaceOne(new Document("_id", doc.id).append("version", loaded), replacement));
-            if (result.getModifiedCount() == 0) {
-                throw new OptimisticLockingFailureException("Cannot save entity %s with version %s to collection %s; Has it been modified meanwhile"
-                        .formatted(doc.id, doc.getVersion(), CLOCKS));
+        long storing = loaded == null ? 0L : loaded + 1;
+        doc.setVersion(storing);
+        Document stored = SlaDocumentMapping.write(doc);
+        try {
+            if (loaded == null) {
+                clocks(c -> c.insertOne(stored));
+            } else {
+                Document update = SlaDocumentMapping.update(stored, storing);
+                UpdateResult result = clocks(c -> c.updateOne(new Document("_id", doc.id).append("version", loaded), update));
+                if (result.getModifiedCount() == 0) {
+                    throw new OptimisticLockingFailureException("Cannot save entity %s with version %s to collection %s; Has it been modified meanwhile"
+                            .formatted(doc.id, doc.getVersion(), CLOCKS));
+                }
             }
+        } catch (RuntimeException e) {
+            recent.forget(doc.id); // behind the stored document, or the write's outcome is unknown
+            throw e;
         }
+        recent.saved(doc.id, storing, stored);
         if (hints != null && doc.isOutboxPending() && !doc.getOutbox().isEmpty()) {
             hints.hint(CLOCKS, doc.id);
         }
@@ -156,7 +189,11 @@ public class SlaStore {
      */
     private boolean claim(TimerBuckets.Candidate c, Update take) {
         Query cas = new Query(Criteria.where("_id").is(c.id()).and("version").is(c.version()));
-        return mongo.updateFirst(cas, take, CLOCKS).getModifiedCount() == 1;
+        boolean claimed = mongo.updateFirst(cas, take, CLOCKS).getModifiedCount() == 1;
+        if (claimed) {
+            recent.forget(c.id()); // the claim moved the version: a remembered document would only fail its save
+        }
+        return claimed;
     }
 
     /** The lease of one claim (one batch of one instance). */

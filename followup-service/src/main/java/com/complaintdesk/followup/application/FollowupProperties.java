@@ -37,7 +37,12 @@ public record FollowupProperties(
         /* how long this instance keeps the stored policy in memory for the complaints it handles (issue 7: it was
            one store read per policy use). A change through this instance's PUT /policy is used at once; another
            instance's within this time. 0: read for every use. Env FOLLOWUP_POLICYCACHETTL. */
-        @DefaultValue("2s") Duration policyCacheTtl) {
+        @DefaultValue("2s") Duration policyCacheTtl,
+        /* how many complaints' cases this instance remembers as it last wrote them, so the listener applies a
+           complaint's next event without reading its case first (issue 7; a write on a remembered case is conditioned
+           on its version, so one changed elsewhere is read after all). 0: read for every event. Env
+           FOLLOWUP_RECENTCASES. */
+        @DefaultValue("4096") int recentCases) {
 
     /**
      * Who closes a revisit held unreachable (policy HOLD) by decision, e.g. {@code FOLLOWUP_HOLD_CLOSEDBY=SUPERVISOR}.

@@ -83,10 +83,31 @@ public class FollowupService {
      * Applies one event of another service, once: the processed id is saved with the change and the events it
      * causes, whose ids derive from the input's, so a redelivery changes nothing and re-emits nothing new.
      * A concurrent write makes the save fail; the listener's error handler then redelivers.
+     * <p>
+     * The events of a complaint come to one listener in order, so the case is usually the one this instance wrote
+     * last: the event is then applied to that remembered case without reading it (issue 7), in a write conditioned on
+     * its version. If the stored case moved on meanwhile (another instance, a staff action elsewhere), the write
+     * matches nothing and the event is applied to the stored case, as before. Only "already processed" is decided on
+     * the remembered case, since an id it holds was stored.
      */
     public void apply(EventEnvelope<ComplaintEvent> in) {
         if (!relevant(in.payload())) {
             return;
+        }
+        var remembered = store.remembered(in.complaintId());
+        if (remembered.isPresent()) {
+            FollowupDocument doc = remembered.get();
+            if (doc.alreadyProcessed(in.eventId())) {
+                return; // a remembered id was stored: the event was applied
+            }
+            FollowupCase c = store.toDomain(doc);
+            List<ComplaintEvent> caused = react(c, in);
+            doc.markProcessed(in.eventId());
+            if (store.saveRemembered(c, doc, causedBy(in, caused), clock.instant())) {
+                count(caused);
+                return;
+            }
+            // the remembered case was behind the stored one (forgotten now): applied to the stored one below
         }
         FollowupDocument doc = store.find(in.complaintId()).orElseGet(FollowupDocument::new);
         if (doc.alreadyProcessed(in.eventId())) {
@@ -95,10 +116,7 @@ public class FollowupService {
         FollowupCase c = doc.getVersion() == null ? FollowupCase.open(in.complaintId()) : store.toDomain(doc);
         List<ComplaintEvent> caused = react(c, in);
         doc.markProcessed(in.eventId());
-        List<EventEnvelope<?>> out = new ArrayList<>();
-        for (int i = 0; i < caused.size(); i++) {
-            out.add(events.causedBy(in, caused.get(i), i));
-        }
+        List<EventEnvelope<?>> out = causedBy(in, caused);
         try {
             store.save(c, doc, out, clock.instant());
             count(caused);
@@ -106,6 +124,15 @@ public class FollowupService {
             // another instance created the case first: retry through the error handler
             throw new OptimisticLockingFailureException("case created concurrently: " + in.complaintId(), raced);
         }
+    }
+
+    /** The envelopes of the events an input caused, with ids derived from the input's. */
+    private List<EventEnvelope<?>> causedBy(EventEnvelope<ComplaintEvent> in, List<ComplaintEvent> caused) {
+        List<EventEnvelope<?>> out = new ArrayList<>();
+        for (int i = 0; i < caused.size(); i++) {
+            out.add(events.causedBy(in, caused.get(i), i));
+        }
+        return out;
     }
 
     private List<ComplaintEvent> react(FollowupCase c, EventEnvelope<ComplaintEvent> in) {

@@ -2,13 +2,21 @@ package com.complaintdesk.followup.adapters.mongo;
 
 import com.complaintdesk.contracts.events.EventEnvelope;
 import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.followup.application.FollowupConfiguration;
+import com.complaintdesk.followup.application.FollowupProperties;
 import com.complaintdesk.followup.domain.FollowupCase;
 import com.complaintdesk.followup.domain.FollowupStatus;
 import com.complaintdesk.kit.events.EventCodec;
+import com.complaintdesk.kit.mongo.RecentWrites;
 import com.complaintdesk.kit.mongo.ScopeCriteria;
+import com.complaintdesk.kit.outbox.OutboxHints;
 import com.complaintdesk.kit.web.ComplaintAccess;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -16,19 +24,58 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Maps follow-up cases to MongoDB; a case and the events it caused are saved in one write, with optimistic locking. */
+/**
+ * Maps follow-up cases to MongoDB; a case and the events it caused are saved in one write, with optimistic locking.
+ * <p>
+ * The cases this instance wrote last are remembered ({@code followup.recent-cases}, {@link RecentWrites}), so the
+ * listener applies a complaint's next event without reading its case ({@link #remembered}, {@link #saveRemembered}).
+ * What that rests on: a case is never deleted (nor created again under its complaint id), and every change of it moves
+ * the version (the listener's and the staff actions' saves) except the outbox relay's, which touch only the outbox,
+ * {@code outboxPending} and the lease; a write on a remembered case writes none of those as remembered (it adds its own
+ * events to the outbox as stored), so a relay pass since does not make it stale.
+ */
 @Component
 public class FollowupStore {
 
+    private static final String OUTBOX = "outbox";
+    private static final String OUTBOX_PENDING = "outboxPending";
+    private static final String VERSION = "version";
+    /** the relay's lease (kit {@code OutboxRelay}): dropped by a write that adds events, as a whole save drops it */
+    private static final List<String> RELAY_LEASE = List.of("outboxLeaseUntil", "outboxLeaseOwner");
+    /** what a write on a remembered case does not set from it: the key, and the relay's part */
+    private static final Set<String> NOT_SET = Set.of("_id", OUTBOX, OUTBOX_PENDING);
+
     private final MongoTemplate mongo;
     private final EventCodec codec;
+    /** null when the relay is off (and in stores made by hand): its scan finds the events */
+    private final OutboxHints hints;
+    /** the cases as this instance last wrote them, without their outbox */
+    private final RecentWrites<FollowupDocument> recent;
+    /** every field a case is stored with, so a write on a remembered case unsets what a whole save would leave out */
+    private final Set<String> fields;
 
-    public FollowupStore(MongoTemplate mongo, EventCodec codec) {
+    @Autowired
+    public FollowupStore(MongoTemplate mongo, EventCodec codec, ObjectProvider<OutboxHints> hints,
+                         FollowupProperties properties) {
+        this(mongo, codec, hints.getIfAvailable(), properties.recentCases());
+    }
+
+    /**
+     * @param hints       the relay to tell of events added by a write on a remembered case; null: its scan finds them
+     * @param recentCases how many complaints' cases are remembered as last written; 0: none (every event reads)
+     */
+    public FollowupStore(MongoTemplate mongo, EventCodec codec, OutboxHints hints, int recentCases) {
         this.mongo = mongo;
         this.codec = codec;
+        this.hints = hints;
+        this.recent = new RecentWrites<>(recentCases, this::withoutOutbox,
+                d -> d.getVersion() == null ? -1 : d.getVersion());
+        this.fields = fieldNames(mongo);
         com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, FollowupDocument.class);
     }
 
@@ -36,18 +83,132 @@ public class FollowupStore {
         return Optional.ofNullable(mongo.findById(complaintId, FollowupDocument.class));
     }
 
-    /** Writes the case and enqueues its events; throws OptimisticLockingFailureException or DuplicateKeyException on a race. */
+    /**
+     * The case as this instance last wrote it, without a store round trip: a guess at the stored one, only for
+     * {@link #saveRemembered} (conditioned on its version). Its outbox is empty: what waits there is the relay's.
+     */
+    public Optional<FollowupDocument> remembered(String complaintId) {
+        return recent.get(complaintId);
+    }
+
+    /**
+     * Writes the case and enqueues its events; throws OptimisticLockingFailureException or DuplicateKeyException on a
+     * race. The case as stored is remembered for the complaint's next event; a failed write forgets it.
+     */
     public void save(FollowupCase c, FollowupDocument d, List<? extends EventEnvelope<?>> events, Instant now) {
         write(c, d);
         d.updatedAt = now;
         for (EventEnvelope<?> e : events) {
             d.enqueue(Topics.FOLLOWUP, e, codec);
         }
-        if (d.getVersion() == null) {
-            mongo.insert(d);
-        } else {
-            mongo.save(d);
+        try {
+            if (d.getVersion() == null) {
+                mongo.insert(d);
+            } else {
+                mongo.save(d);
+            }
+        } catch (RuntimeException e) {
+            recent.forget(d.complaintId); // behind the stored case, or the write's outcome is unknown
+            throw e;
         }
+        recent.written(d.complaintId, d);
+    }
+
+    /**
+     * Writes the case on a {@link #remembered} document, conditioned on the {@code (_id, version)} it was remembered
+     * at, and moves the version on, as {@link #save} does. It sets every field of the case but the outbox, to which it
+     * adds the events of this write ({@code $push}), with {@code outboxPending} and no relay lease (so the relay's
+     * hint claims it at once, as after a whole save). The outbox as remembered is never written back: an event the
+     * relay sent and removed since (without moving the version) would come back, and a remembered case can be older
+     * than {@code kit.outbox.sent-retention}, after which the relay would send it again.
+     *
+     * @return false when the stored case is not at that version (another instance or a staff action moved it on, or
+     *         it is gone): it is forgotten, and the caller reads the stored one
+     */
+    public boolean saveRemembered(FollowupCase c, FollowupDocument d, List<? extends EventEnvelope<?>> events,
+                                  Instant now) {
+        Long remembered = d.getVersion();
+        if (remembered == null) {
+            throw new IllegalArgumentException("not a remembered case: " + d.complaintId);
+        }
+        write(c, d);
+        d.updatedAt = now;
+        for (EventEnvelope<?> e : events) {
+            d.enqueue(Topics.FOLLOWUP, e, codec);
+        }
+        long storing = remembered + 1;
+        d.setVersion(storing);
+        Document written = new Document();
+        mongo.getConverter().write(d, written);
+        Document update = update(written, storing);
+        long matched;
+        try {
+            matched = mongo.execute(FollowupConfiguration.CASES, cases -> cases.updateOne(
+                    new Document("_id", d.complaintId).append(VERSION, remembered), update)).getMatchedCount();
+        } catch (RuntimeException e) {
+            recent.forget(d.complaintId);
+            throw e;
+        }
+        if (matched == 0) {
+            recent.forget(d.complaintId);
+            return false;
+        }
+        recent.written(d.complaintId, d);
+        if (hints != null && update.containsKey("$push")) {
+            hints.hint(FollowupConfiguration.CASES, d.complaintId); // what Spring Data's AfterSaveEvent does for a save
+        }
+        return true;
+    }
+
+    /**
+     * {@code $set} of every field written but the key and the relay's part, {@code $unset} of every field of a case
+     * that is not written (null), and the events enqueued for version {@code storing} pushed onto the outbox.
+     */
+    private Document update(Document written, long storing) {
+        Document set = new Document();
+        Document unset = new Document();
+        written.forEach((field, value) -> {
+            if (!NOT_SET.contains(field)) {
+                set.put(field, value);
+            }
+        });
+        for (String field : fields) {
+            if (!written.containsKey(field) && !NOT_SET.contains(field)) {
+                unset.put(field, "");
+            }
+        }
+        List<Document> enqueued = new ArrayList<>();
+        for (Document e : written.getList(OUTBOX, Document.class, List.of())) {
+            if (e.get("storedVersion") instanceof Number v && v.longValue() == storing) {
+                enqueued.add(e);
+            }
+        }
+        Document update = new Document("$set", set);
+        if (!enqueued.isEmpty()) {
+            set.put(OUTBOX_PENDING, true);
+            RELAY_LEASE.forEach(lease -> unset.put(lease, ""));
+            update.put("$push", new Document(OUTBOX, new Document("$each", enqueued)));
+        }
+        if (!unset.isEmpty()) {
+            update.put("$unset", unset);
+        }
+        return update;
+    }
+
+    /** A detached copy of a case as mapped to the store (the same mapping as a read), without its outbox. */
+    private FollowupDocument withoutOutbox(FollowupDocument d) {
+        Document mapped = new Document();
+        mongo.getConverter().write(d, mapped);
+        mapped.remove(OUTBOX);
+        mapped.put(OUTBOX_PENDING, false);
+        return mongo.getConverter().read(FollowupDocument.class, mapped);
+    }
+
+    private static Set<String> fieldNames(MongoTemplate mongo) {
+        Set<String> names = new LinkedHashSet<>();
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(FollowupDocument.class)
+                .doWithProperties((MongoPersistentProperty p) -> names.add(p.getFieldName()));
+        return Set.copyOf(names);
     }
 
     /**

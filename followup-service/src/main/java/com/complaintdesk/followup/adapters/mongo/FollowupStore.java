@@ -7,9 +7,10 @@ import com.complaintdesk.followup.application.FollowupProperties;
 import com.complaintdesk.followup.domain.FollowupCase;
 import com.complaintdesk.followup.domain.FollowupStatus;
 import com.complaintdesk.kit.events.EventCodec;
-import com.complaintdesk.kit.mongo.RecentWrites;
+import com.complaintdesk.kit.mongo.RecentDocuments;
 import com.complaintdesk.kit.mongo.ScopeCriteria;
 import com.complaintdesk.kit.outbox.OutboxHints;
+import com.complaintdesk.kit.outbox.OutboxKeepingUpdate;
 import com.complaintdesk.kit.web.ComplaintAccess;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +33,7 @@ import java.util.Set;
 /**
  * Maps follow-up cases to MongoDB; a case and the events it caused are saved in one write, with optimistic locking.
  * <p>
- * The cases this instance wrote last are remembered ({@code followup.recent-cases}, {@link RecentWrites}), so the
+ * The cases this instance wrote last are remembered ({@code followup.recent-cases}, the kit's {@link RecentDocuments}), so the
  * listener applies a complaint's next event without reading its case ({@link #remembered}, {@link #saveRemembered}).
  * What that rests on: a case is never deleted (nor created again under its complaint id), and every change of it moves
  * the version (the listener's and the staff actions' saves) except the outbox relay's, which touch only the outbox,
@@ -42,20 +43,14 @@ import java.util.Set;
 @Component
 public class FollowupStore {
 
-    private static final String OUTBOX = "outbox";
-    private static final String OUTBOX_PENDING = "outboxPending";
     private static final String VERSION = "version";
-    /** the relay's lease (kit {@code OutboxRelay}): dropped by a write that adds events, as a whole save drops it */
-    private static final List<String> RELAY_LEASE = List.of("outboxLeaseUntil", "outboxLeaseOwner");
-    /** what a write on a remembered case does not set from it: the key, and the relay's part */
-    private static final Set<String> NOT_SET = Set.of("_id", OUTBOX, OUTBOX_PENDING);
 
     private final MongoTemplate mongo;
     private final EventCodec codec;
     /** null when the relay is off (and in stores made by hand): its scan finds the events */
     private final OutboxHints hints;
-    /** the cases as this instance last wrote them, without their outbox */
-    private final RecentWrites<FollowupDocument> recent;
+    /** the cases as this instance last wrote them, as stored (BSON), without their outbox */
+    private final RecentDocuments recent;
     /** every field a case is stored with, so a write on a remembered case unsets what a whole save would leave out */
     private final Set<String> fields;
 
@@ -73,8 +68,7 @@ public class FollowupStore {
         this.mongo = mongo;
         this.codec = codec;
         this.hints = hints;
-        this.recent = new RecentWrites<>(recentCases, this::withoutOutbox,
-                d -> d.getVersion() == null ? -1 : d.getVersion());
+        this.recent = new RecentDocuments(recentCases);
         this.fields = fieldNames(mongo);
         com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, FollowupDocument.class);
     }
@@ -88,7 +82,7 @@ public class FollowupStore {
      * {@link #saveRemembered} (conditioned on its version). Its outbox is empty: what waits there is the relay's.
      */
     public Optional<FollowupDocument> remembered(String complaintId) {
-        return recent.get(complaintId);
+        return recent.get(complaintId).map(stored -> mongo.getConverter().read(FollowupDocument.class, stored));
     }
 
     /**
@@ -111,7 +105,14 @@ public class FollowupStore {
             recent.forget(d.complaintId); // behind the stored case, or the write's outcome is unknown
             throw e;
         }
-        recent.written(d.complaintId, d);
+        remember(d);
+    }
+
+    /** The case as just stored (mapped as the save mapped it), for {@link #remembered}. */
+    private void remember(FollowupDocument d) {
+        Document stored = new Document();
+        mongo.getConverter().write(d, stored);
+        recent.written(d.complaintId, d.getVersion(), stored);
     }
 
     /**
@@ -140,7 +141,7 @@ public class FollowupStore {
         d.setVersion(storing);
         Document written = new Document();
         mongo.getConverter().write(d, written);
-        Document update = update(written, storing);
+        Document update = OutboxKeepingUpdate.of(written, storing, fields);
         long matched;
         try {
             matched = mongo.execute(FollowupConfiguration.CASES, cases -> cases.updateOne(
@@ -153,55 +154,11 @@ public class FollowupStore {
             recent.forget(d.complaintId);
             return false;
         }
-        recent.written(d.complaintId, d);
-        if (hints != null && update.containsKey("$push")) {
+        recent.written(d.complaintId, storing, written);
+        if (hints != null && OutboxKeepingUpdate.addsEvents(update)) {
             hints.hint(FollowupConfiguration.CASES, d.complaintId); // what Spring Data's AfterSaveEvent does for a save
         }
         return true;
-    }
-
-    /**
-     * {@code $set} of every field written but the key and the relay's part, {@code $unset} of every field of a case
-     * that is not written (null), and the events enqueued for version {@code storing} pushed onto the outbox.
-     */
-    private Document update(Document written, long storing) {
-        Document set = new Document();
-        Document unset = new Document();
-        written.forEach((field, value) -> {
-            if (!NOT_SET.contains(field)) {
-                set.put(field, value);
-            }
-        });
-        for (String field : fields) {
-            if (!written.containsKey(field) && !NOT_SET.contains(field)) {
-                unset.put(field, "");
-            }
-        }
-        List<Document> enqueued = new ArrayList<>();
-        for (Document e : written.getList(OUTBOX, Document.class, List.of())) {
-            if (e.get("storedVersion") instanceof Number v && v.longValue() == storing) {
-                enqueued.add(e);
-            }
-        }
-        Document update = new Document("$set", set);
-        if (!enqueued.isEmpty()) {
-            set.put(OUTBOX_PENDING, true);
-            RELAY_LEASE.forEach(lease -> unset.put(lease, ""));
-            update.put("$push", new Document(OUTBOX, new Document("$each", enqueued)));
-        }
-        if (!unset.isEmpty()) {
-            update.put("$unset", unset);
-        }
-        return update;
-    }
-
-    /** A detached copy of a case as mapped to the store (the same mapping as a read), without its outbox. */
-    private FollowupDocument withoutOutbox(FollowupDocument d) {
-        Document mapped = new Document();
-        mongo.getConverter().write(d, mapped);
-        mapped.remove(OUTBOX);
-        mapped.put(OUTBOX_PENDING, false);
-        return mongo.getConverter().read(FollowupDocument.class, mapped);
     }
 
     private static Set<String> fieldNames(MongoTemplate mongo) {

@@ -1,11 +1,8 @@
 package com.complaintdesk.sla.adapters.mongo;
 
+import com.complaintdesk.kit.mongo.RecentDocuments;
 import com.complaintdesk.kit.mongo.RecentWrites;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.DocumentCodec;
-
-import java.util.function.UnaryOperator;
 
 /**
  * The clocks documents this instance saved last ({@link RecentWrites}), so the next event of the same complaint is
@@ -19,39 +16,26 @@ import java.util.function.UnaryOperator;
  * a remembered document. Documents of {@code sla_clocks} are never deleted.
  * <p>
  * What is kept is the document's BSON bytes, as a find would receive them (a few kB; as {@code org.bson.Document}
- * objects about four times that), which nothing can change; each look-up decodes and maps them into new objects.
+ * objects about four times that), which nothing can change; each look-up decodes and maps them into new objects
+ * (the kit's {@link RecentDocuments}).
  */
 final class RecentClocks {
 
-    private static final DocumentCodec CODEC = new DocumentCodec();
-
-    /** Immutable, so {@link RecentWrites} keeps and hands out the same instance. */
-    private record Saved(long version, RawBsonDocument bson) {
-    }
-
-    private final boolean on;
-    private final RecentWrites<Saved> recent;
+    private final RecentDocuments recent;
 
     /** @param capacity how many complaints are remembered (the least recently used goes first); 0: none */
     RecentClocks(int capacity) {
-        this.on = capacity > 0;
-        this.recent = new RecentWrites<>(capacity, UnaryOperator.identity(), Saved::version);
+        this.recent = new RecentDocuments(capacity);
     }
 
     /** The document last saved for {@code complaintId}, as new objects (with an empty outbox), or null. */
     SlaDocument get(String complaintId) {
-        return recent.get(complaintId).map(s -> SlaDocumentMapping.read(s.bson().decode(CODEC))).orElse(null);
+        return recent.get(complaintId).map(SlaDocumentMapping::read).orElse(null);
     }
 
     /** Remembers a document just stored at {@code version} ({@link SlaDocumentMapping#write}), without its outbox. */
     void saved(String complaintId, long version, Document stored) {
-        if (!on) {
-            return;
-        }
-        Document kept = new Document(stored); // a top-level copy without the outbox fields; nested values untouched
-        kept.remove(SlaDocumentMapping.OUTBOX);
-        kept.remove(SlaDocumentMapping.OUTBOX_PENDING);
-        recent.written(complaintId, new Saved(version, new RawBsonDocument(kept, CODEC)));
+        recent.written(complaintId, version, stored);
     }
 
     /** Forgets a complaint whose stored document changed (or may have) other than by this instance's last save. */

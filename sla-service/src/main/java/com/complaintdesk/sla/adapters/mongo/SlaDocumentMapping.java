@@ -6,6 +6,7 @@ import com.complaintdesk.contracts.model.Flag;
 import com.complaintdesk.contracts.model.Liability;
 import com.complaintdesk.contracts.model.Severity;
 import com.complaintdesk.kit.outbox.OutboxEvent;
+import com.complaintdesk.kit.outbox.OutboxKeepingUpdate;
 import com.complaintdesk.sla.domain.ClockMetric;
 import com.complaintdesk.sla.domain.ComplaintFacts;
 import com.complaintdesk.sla.domain.ComplaintSla;
@@ -62,15 +63,11 @@ import java.util.function.Function;
 final class SlaDocumentMapping {
 
     static final String CLASS = "_class";
-    static final String OUTBOX = "outbox";
-    static final String OUTBOX_PENDING = "outboxPending";
+    static final String OUTBOX = OutboxKeepingUpdate.OUTBOX;
+    static final String OUTBOX_PENDING = OutboxKeepingUpdate.OUTBOX_PENDING;
     /** Every top-level key {@link #write} can write, in its order (SlaDocumentMappingTest checks it against a write). */
     static final List<String> FIELDS = List.of("_id", "sla", "wakeAt", "leaseOwner", "leaseUntil", "leaseToken", "overdue",
             "overdueClocks", "correlationId", "updatedAt", OUTBOX, OUTBOX_PENDING, "processedEvents", "version", CLASS);
-    /** The outbox relay's lease of a document (kit {@code OutboxRelay}), not one of {@link SlaDocument}'s fields. */
-    private static final List<String> RELAY_LEASE = List.of("outboxLeaseUntil", "outboxLeaseOwner");
-    /** What a versioned save's {@link #update} leaves as stored (the outbox only gains the save's own events). */
-    private static final Set<String> NOT_SET = Set.of("_id", OUTBOX, OUTBOX_PENDING);
 
     private SlaDocumentMapping() {
     }
@@ -100,45 +97,13 @@ final class SlaDocumentMapping {
     }
 
     /**
-     * The update of a versioned save: every field as {@code written} (a field it leaves out is unset, as a replace
-     * would leave it out), except the outbox, which is the relay's as much as this service's. Only the events the save
-     * itself enqueued (recorded for the version it stores, {@code storedVersion}) are appended; the outbox as loaded is
-     * not written back, so an event the relay sent and removed meanwhile is neither brought back nor sent again, and one
-     * it has not sent yet stays. With new events the document is pending again and the relay's lease is dropped, as the
-     * whole-document replace did, so the relay's claim right after the save takes it.
+     * The update of a versioned save, which leaves the outbox to the relay and adds only this save's events to it
+     * (the kit's {@link OutboxKeepingUpdate}, with every field a clocks document has).
      *
      * @param written {@link #write} of the document at the version the save stores
      */
     static Document update(Document written, long storedVersion) {
-        Document set = new Document();
-        Document unset = new Document();
-        for (Map.Entry<String, Object> field : written.entrySet()) {
-            if (!NOT_SET.contains(field.getKey())) {
-                set.put(field.getKey(), field.getValue());
-            }
-        }
-        for (String key : FIELDS) {
-            if (!written.containsKey(key) && !NOT_SET.contains(key)) {
-                unset.put(key, "");
-            }
-        }
-        List<Document> enqueued = new ArrayList<>();
-        for (Document e : written.getList(OUTBOX, Document.class, List.of())) {
-            if (e.get("storedVersion") instanceof Number v && v.longValue() == storedVersion) {
-                enqueued.add(e);
-            }
-        }
-        Document update = new Document();
-        if (!enqueued.isEmpty()) {
-            set.put(OUTBOX_PENDING, true);
-            RELAY_LEASE.forEach(key -> unset.put(key, ""));
-            update.put("$push", new Document(OUTBOX, new Document("$each", enqueued)));
-        }
-        update.put("$set", set);
-        if (!unset.isEmpty()) {
-            update.put("$unset", unset);
-        }
-        return update;
+        return OutboxKeepingUpdate.of(written, storedVersion, FIELDS);
     }
 
     static SlaDocument read(Document in) {

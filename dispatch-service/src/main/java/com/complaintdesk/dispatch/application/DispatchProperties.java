@@ -14,7 +14,12 @@ public record DispatchProperties(
         @DefaultValue Queue queue,
         @DefaultValue Workload workload,
         @DefaultValue Webhook webhook,
-        @DefaultValue Organisation organisation) {
+        @DefaultValue Organisation organisation,
+        /* how many complaints' cases this instance remembers as it last wrote them, so the listeners apply a
+           complaint's next event without reading its case first (issue 7; a write on a remembered case is conditioned
+           on its version, so one changed elsewhere is read after all). 0: read for every event. Env
+           DISPATCH_RECENTCASES. */
+        @DefaultValue("4096") int recentCases) {
 
     public record Organisation(
             /* how long the organisation settings (routing, fallback and PR departments, supervisor, HQ) and the

@@ -82,10 +82,10 @@ public class HandlingService {
 
     /** Keeps what dispatch needs of the registration: the text (conflict of interest) and the hashed second factor. */
     public void onReceived(EventEnvelope<ComplaintEvent> env, ComplaintReceived r) {
-        CaseDocument doc = cases.find(env.complaintId()).orElseGet(() -> CaseDocument.fresh(env.complaintId()));
-        if (doc.alreadyProcessed(env.eventId())) {
-            return;
-        }
+        consume(env, true, (doc, remembered) -> received(doc, r));
+    }
+
+    private Applied received(CaseDocument doc, ComplaintReceived r) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         var complainant = r.complainant();
@@ -106,25 +106,22 @@ public class HandlingService {
                         "dispatch", clock.instant()));
             }
         }
-        doc.markProcessed(env.eventId());
-        saveCaused(doc, env, caused, previous, true, claimed);
+        return new Applied(caused, previous, true, claimed);
     }
 
     /** SPEC §3.8: route to the responsible department and assign exactly one handler, or queue and tell the manager. */
     public void onTriaged(EventEnvelope<ComplaintEvent> env, ComplaintTriaged t) {
-        CaseDocument doc = cases.find(env.complaintId()).orElseGet(() -> CaseDocument.fresh(env.complaintId()));
-        if (doc.alreadyProcessed(env.eventId())) {
-            return;
-        }
+        consume(env, true, (doc, remembered) -> triaged(doc, t));
+    }
+
+    private Applied triaged(CaseDocument doc, ComplaintTriaged t) {
         HandlingCase c = doc.handling;
         Organisation org = directory.current();
         if (c.isDispatched()) {
             // a second classification of a dispatched complaint acts as a reclassification
             var changed = c.reclassify(t.category(), t.severity(), t.liability(), t.flags(), org.managerOf(c.department()),
                     org.prManager(), "triaged again", clock.instant());
-            doc.markProcessed(env.eventId());
-            saveCaused(doc, env, changed, c.handler(), c.status().isOpen(), null);
-            return;
+            return new Applied(changed, c.handler(), c.status().isOpen(), null);
         }
         Instant now = clock.instant();
         Routed routed = route(org, t.category(), c.complainantType(), t.severity());
@@ -136,8 +133,7 @@ public class HandlingService {
                 t.category(), t.severity(), t.liability(), t.flags(), routed.confidential(), route.because(),
                 org.serviceSupervisor());
         List<ComplaintEvent> caused = c.dispatch(decision, now);
-        doc.markProcessed(env.eventId());
-        saveCaused(doc, env, caused, null, false, chosen.map(Handler::id).orElse(null));
+        return new Applied(caused, null, false, chosen.map(Handler::id).orElse(null));
     }
 
     /**
@@ -145,10 +141,10 @@ public class HandlingService {
      * (DISPATCHED or QUEUED) to its responsible department; work already started stays where it is.
      */
     public void onReclassified(EventEnvelope<ComplaintEvent> env, ComplaintReclassified r) {
-        CaseDocument doc = cases.find(env.complaintId()).orElse(null);
-        if (doc == null || doc.alreadyProcessed(env.eventId())) {
-            return;
-        }
+        consume(env, false, (doc, remembered) -> reclassified(doc, r));
+    }
+
+    private Applied reclassified(CaseDocument doc, ComplaintReclassified r) {
         HandlingCase c = doc.handling;
         String previous = c.handler();
         boolean wasOpen = c.status() != null && c.status().isOpen();
@@ -166,8 +162,7 @@ public class HandlingService {
                         routed.confidential(), "reclassified as " + r.category() + ": " + r.reason(), "triage", now));
             }
         }
-        doc.markProcessed(env.eventId());
-        saveCaused(doc, env, caused, previous, wasOpen, claimed);
+        return new Applied(caused, previous, wasOpen, claimed);
     }
 
     private record Routed(Department department, RoutingTable.Route route) {
@@ -192,17 +187,18 @@ public class HandlingService {
      * already taken in (by followup's number; a redelivery is caught by the event id) changes nothing.
      */
     public void onReopened(EventEnvelope<ComplaintEvent> env, ComplaintReopened r) {
-        CaseDocument doc = cases.find(env.complaintId()).orElse(null);
-        if (doc == null || doc.alreadyProcessed(env.eventId())) {
-            return;
-        }
+        consume(env, false, (doc, remembered) -> reopened(doc, r, remembered));
+    }
+
+    private Applied reopened(CaseDocument doc, ComplaintReopened r, boolean remembered) {
         HandlingCase c = doc.handling;
         if (!c.isDispatched() || c.alreadyReopened(r.reopenCount())) {
+            if (remembered) {
+                return null; // a reopen is dropped on the stored case only
+            }
             log.warn("reopen {} of {} ignored: {}", r.reopenCount(), doc.number,
                     c.isDispatched() ? "taken in already (last " + c.lastReopenNumber() + ")" : "never dispatched here");
-            doc.markProcessed(env.eventId());
-            saveCaused(doc, env, List.of(), c.handler(), c.status() != null && c.status().isOpen(), null);
-            return;
+            return new Applied(List.of(), c.handler(), c.status() != null && c.status().isOpen(), null);
         }
         String dept = c.department();
         Instant now = clock.instant();
@@ -227,16 +223,15 @@ public class HandlingService {
         if (r.escalateTo() == EscalationLevel.HQ) {
             caused.addAll(c.recordEscalation("REOPEN", EscalationLevel.HQ, org.hq(), Roles.HQ_ANALYST, now));
         }
-        doc.markProcessed(env.eventId());
-        saveCaused(doc, env, caused, wasOpen ? previous : null, wasOpen, to);
+        return new Applied(caused, wasOpen ? previous : null, wasOpen, to);
     }
 
     /** An SLA escalation: recorded in the history and passed to the person of that level. */
     public void onEscalated(EventEnvelope<ComplaintEvent> env, SlaEscalated e) {
-        CaseDocument doc = cases.find(env.complaintId()).orElse(null);
-        if (doc == null || doc.alreadyProcessed(env.eventId())) {
-            return;
-        }
+        consume(env, false, (doc, remembered) -> escalated(doc, e));
+    }
+
+    private Applied escalated(CaseDocument doc, SlaEscalated e) {
         HandlingCase c = doc.handling;
         Organisation org = directory.current();
         String recipient = switch (e.level()) {
@@ -252,20 +247,16 @@ public class HandlingService {
             case HQ -> Roles.HQ_ANALYST;
         };
         var caused = c.recordEscalation(e.clock(), e.level(), recipient, role, clock.instant());
-        doc.markProcessed(env.eventId());
-        saveCaused(doc, env, caused, c.handler(), c.status() != null && c.status().isOpen(), null);
+        return new Applied(caused, c.handler(), c.status() != null && c.status().isOpen(), null);
     }
 
     public void onClosed(EventEnvelope<ComplaintEvent> env, ComplaintClosed closed) {
-        CaseDocument doc = cases.find(env.complaintId()).orElse(null);
-        if (doc == null || doc.alreadyProcessed(env.eventId())) {
-            return;
-        }
-        HandlingCase c = doc.handling;
-        boolean wasOpen = c.status() != null && c.status().isOpen();
-        c.close(closed.reason(), clock.instant());
-        doc.markProcessed(env.eventId());
-        saveCaused(doc, env, List.of(), c.handler(), wasOpen, null);
+        consume(env, false, (doc, remembered) -> {
+            HandlingCase c = doc.handling;
+            boolean wasOpen = c.status() != null && c.status().isOpen();
+            c.close(closed.reason(), clock.instant());
+            return new Applied(List.of(), c.handler(), wasOpen, null);
+        });
     }
 
     /** Offers queued complaints to whoever is on duty now. Returns how many got a handler. */
@@ -529,22 +520,101 @@ public class HandlingService {
         }
     }
 
-    /** Saves a consumer's change with events derived from the input event (same ids on redelivery). */
-    private void saveCaused(CaseDocument doc, EventEnvelope<ComplaintEvent> cause, List<ComplaintEvent> caused,
-                            String previousHandler, boolean wasOpen, String claimed) {
-        List<EventEnvelope<?>> out = new ArrayList<>();
-        for (int i = 0; i < caused.size(); i++) {
-            out.add(events.causedBy(cause, caused.get(i), i));
-        }
-        try {
-            cases.save(doc, out);
-        } catch (RuntimeException e) {
-            if (claimed != null && !claimed.equals(previousHandler)) {
-                releaseUnlessAssigned(claimed, doc.number);
+    /** What a listener made of an event on a case: the events it caused, and the workload to settle after the save. */
+    private record Applied(List<ComplaintEvent> caused, String previousHandler, boolean wasOpen, String claimed) {
+    }
+
+    /** A listener's reaction to its event on a case (changed in place). */
+    @FunctionalInterface
+    private interface Reaction {
+        /**
+         * @param remembered the case is the one this instance last wrote, not read from the store
+         * @return null (only on a remembered case): nothing is decided on it, the stored case is read instead
+         */
+        Applied apply(CaseDocument doc, boolean remembered);
+    }
+
+    /**
+     * Applies a consumed event to its complaint's case, once (its id is saved with the change). The events of a
+     * complaint come to its listener in order, so the case is usually the one this instance wrote last: the event is
+     * then applied to that remembered case without reading it (issue 7), in a write conditioned on its version. If
+     * the stored case moved on meanwhile (another instance, a staff action, the queue drain), the write matches
+     * nothing, a claim it made is given up as after a lost save, and the event is applied to the stored case as
+     * before. Only "already processed" is decided on the remembered case, since an id it holds was stored; a reaction
+     * that would drop the event, or that fails on it, is left to the stored case.
+     *
+     * @param createIfAbsent a case not stored yet is created (the registration and the triage); otherwise the event
+     *                       is not for dispatch yet and is dropped
+     */
+    private void consume(EventEnvelope<ComplaintEvent> env, boolean createIfAbsent, Reaction reaction) {
+        String number = env.complaintId();
+        Optional<CaseDocument> remembered = cases.remembered(number);
+        if (remembered.isPresent()) {
+            CaseDocument doc = remembered.get();
+            if (doc.alreadyProcessed(env.eventId())) {
+                return; // a remembered id was stored: the event was applied
             }
+            Applied applied;
+            try {
+                applied = reaction.apply(doc, true);
+            } catch (RuntimeException refused) {
+                // perhaps only because the remembered case is behind the stored one: decided on the stored one
+                log.debug("{} on the remembered case of {}: applied to the stored one", refused, number);
+                cases.forget(number);
+                applied = null;
+            }
+            if (applied != null) {
+                doc.markProcessed(env.eventId());
+                if (saveCaused(doc, env, applied, true)) {
+                    return;
+                }
+            }
+            // the remembered case was behind the stored one (forgotten now), or the decision is the stored case's
+        }
+        CaseDocument doc = cases.find(number).orElseGet(() -> createIfAbsent ? CaseDocument.fresh(number) : null);
+        if (doc == null || doc.alreadyProcessed(env.eventId())) {
+            return;
+        }
+        Applied applied = reaction.apply(doc, false);
+        doc.markProcessed(env.eventId());
+        saveCaused(doc, env, applied, false);
+    }
+
+    /**
+     * Saves a consumer's change with events derived from the input event (same ids on redelivery).
+     *
+     * @return false when the case was remembered and the stored one had moved on (nothing written, the claim given up)
+     */
+    private boolean saveCaused(CaseDocument doc, EventEnvelope<ComplaintEvent> cause, Applied applied, boolean remembered) {
+        List<EventEnvelope<?>> out = new ArrayList<>();
+        for (int i = 0; i < applied.caused().size(); i++) {
+            out.add(events.causedBy(cause, applied.caused().get(i), i));
+        }
+        boolean written;
+        try {
+            if (remembered) {
+                written = cases.saveRemembered(doc, out);
+            } else {
+                cases.save(doc, out);
+                written = true;
+            }
+        } catch (RuntimeException e) {
+            giveUpClaim(applied, doc.number);
             throw e;
         }
-        settleWorkload(doc, previousHandler, wasOpen);
+        if (!written) {
+            giveUpClaim(applied, doc.number);
+            return false;
+        }
+        settleWorkload(doc, applied.previousHandler(), applied.wasOpen());
+        return true;
+    }
+
+    /** After a save that did not happen: a handler claimed for it no longer holds the complaint. */
+    private void giveUpClaim(Applied applied, String number) {
+        if (applied.claimed() != null && !applied.claimed().equals(applied.previousHandler())) {
+            releaseUnlessAssigned(applied.claimed(), number);
+        }
     }
 
     /**

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the triage event of each complaint handled as the listeners would, on the test's thread, every Mongo command the
  * service sends for them counted by collection. The organisation settings and the departments are read at most once
  * per event (and mostly not at all: a short-lived snapshot); the handlers of the department once per choice; the
- * workload counters are never cached.
+ * workload counters are never cached. The case is read only for the registration, which creates it: the triage is
+ * applied to the case as this instance wrote it (issue 7, {@code dispatch.recent-cases}).
  */
 class DispatchRoundTripsTest extends DispatchIntegrationTest {
 
@@ -92,5 +93,10 @@ class DispatchRoundTripsTest extends DispatchIntegrationTest {
         assertThat(byCollection.getOrDefault("handlers", 0)).isLessThanOrEqualTo(2 * COMPLAINTS);
         // before: about 15 per complaint
         assertThat(sent.size()).isLessThanOrEqualTo(9 * COMPLAINTS);
+        // the case is read once, for the registration that creates it; the triage is applied to the case as this
+        // instance wrote it (dispatch.recent-cases): before, a find before each of the two writes
+        assertThat(sent.stream().filter(c -> c.collection().equals("cases")).map(Command::name).toList())
+                .containsOnly("find", "insert", "update")
+                .filteredOn("find"::equals).hasSize(COMPLAINTS);
     }
 }

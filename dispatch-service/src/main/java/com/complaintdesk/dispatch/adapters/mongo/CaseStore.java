@@ -6,24 +6,21 @@ import com.complaintdesk.contracts.events.Topics;
 import com.complaintdesk.dispatch.application.DispatchProperties;
 import com.complaintdesk.dispatch.domain.handling.HandlingStatus;
 import com.complaintdesk.kit.events.EventCodec;
-import com.complaintdesk.kit.mongo.RecentDocuments;
+import com.complaintdesk.kit.outbox.RememberedDocuments;
 import com.complaintdesk.kit.mongo.ScopeCriteria;
 import com.complaintdesk.kit.outbox.OutboxHints;
 import com.complaintdesk.kit.outbox.OutboxKeepingUpdate;
 import com.complaintdesk.kit.web.ComplaintAccess;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +29,7 @@ import java.util.Set;
 /**
  * Complaints in dispatch. A save writes the state and its events (outbox) in one document write, with optimistic locking.
  * <p>
- * The cases this instance wrote last are remembered ({@code dispatch.recent-cases}, the kit's {@link RecentDocuments}),
+ * The cases this instance wrote last are remembered ({@code dispatch.recent-cases}, the kit's {@link RememberedDocuments}),
  * so the listeners apply a complaint's next event without reading its case ({@link #remembered},
  * {@link #saveRemembered}). What that rests on: a case is never deleted (nor created again under its number), and every
  * change of it moves the version (the listeners', the queue drain's, the staff actions' and the complainant's answers'
@@ -44,16 +41,11 @@ import java.util.Set;
 public class CaseStore {
 
     static final String COLLECTION = "cases";
-    private static final String VERSION = "version";
 
     private final MongoTemplate mongo;
     private final EventCodec codec;
-    /** null when the relay is off (and in stores made by hand): its scan finds the events */
-    private final OutboxHints hints;
-    /** the cases as this instance last wrote them, as stored (BSON), without their outbox */
-    private final RecentDocuments recent;
-    /** every field a case is stored with, so a write on a remembered case unsets what a whole save would leave out */
-    private final Set<String> fields;
+    /** the cases as this instance last wrote them (stored BSON without the outbox), and the write on one of them */
+    private final RememberedDocuments<CaseDocument> recent;
 
     @Autowired
     public CaseStore(MongoTemplate mongo, EventCodec codec, ObjectProvider<OutboxHints> hints, DispatchProperties properties) {
@@ -67,9 +59,7 @@ public class CaseStore {
     public CaseStore(MongoTemplate mongo, EventCodec codec, OutboxHints hints, int recentCases) {
         this.mongo = mongo;
         this.codec = codec;
-        this.hints = hints;
-        this.recent = new RecentDocuments(recentCases);
-        this.fields = fieldNames(mongo);
+        this.recent = new RememberedDocuments<>(mongo, CaseDocument.class, COLLECTION, hints, recentCases);
         com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, CaseDocument.class);
     }
 
@@ -82,7 +72,7 @@ public class CaseStore {
      * {@link #saveRemembered} (conditioned on its version). Its outbox is empty: what waits there is the relay's.
      */
     public Optional<CaseDocument> remembered(String number) {
-        return recent.get(number).map(stored -> mongo.getConverter().read(CaseDocument.class, stored));
+        return recent.get(number);
     }
 
     /** Forgets the remembered case (it was not written, or a decision is to be taken on the stored one). */
@@ -104,9 +94,7 @@ public class CaseStore {
             recent.forget(doc.number); // behind the stored case, or the write's outcome is unknown
             throw e;
         }
-        Document stored = new Document();
-        mongo.getConverter().write(doc, stored);
-        recent.written(doc.number, doc.getVersion(), stored);
+        recent.saved(doc.number, doc);
     }
 
     /**
@@ -121,36 +109,12 @@ public class CaseStore {
      *         moved it on): it is forgotten, and the caller reads the stored one
      */
     public boolean saveRemembered(CaseDocument doc, List<EventEnvelope<?>> events) {
-        Long remembered = doc.getVersion();
-        if (remembered == null) {
+        if (doc.getVersion() == null) {
             throw new IllegalArgumentException("not a remembered case: " + doc.number);
         }
         enqueue(doc, events);
         doc.syncIndexes();
-        long storing = remembered + 1;
-        doc.setVersion(storing);
-        Document written = new Document();
-        mongo.getConverter().write(doc, written);
-        Document update = OutboxKeepingUpdate.of(written, storing, fields);
-        long matched;
-        try {
-            matched = mongo.execute(COLLECTION, cases -> cases.updateOne(
-                    new Document("_id", doc.number).append(VERSION, remembered), update)).getMatchedCount();
-        } catch (RuntimeException e) {
-            recent.forget(doc.number);
-            doc.setVersion(remembered);
-            throw e;
-        }
-        if (matched == 0) {
-            recent.forget(doc.number);
-            doc.setVersion(remembered);
-            return false;
-        }
-        recent.written(doc.number, storing, written);
-        if (hints != null && OutboxKeepingUpdate.addsEvents(update)) {
-            hints.hint(COLLECTION, doc.number); // what Spring Data's AfterSaveEvent does for a save
-        }
-        return true;
+        return recent.write(doc.number, doc);
     }
 
     private void enqueue(CaseDocument doc, List<EventEnvelope<?>> events) {
@@ -160,13 +124,6 @@ public class CaseStore {
                 doc.enqueue(Topics.departmentTopic(d.department()), e, codec);
             }
         }
-    }
-
-    private static Set<String> fieldNames(MongoTemplate mongo) {
-        Set<String> names = new LinkedHashSet<>();
-        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(CaseDocument.class)
-                .doWithProperties((MongoPersistentProperty p) -> names.add(p.getFieldName()));
-        return Set.copyOf(names);
     }
 
     /** One page of the cases that match and that {@code scope} lets the caller see, most recently changed first. */

@@ -7,17 +7,14 @@ import com.complaintdesk.followup.application.FollowupProperties;
 import com.complaintdesk.followup.domain.FollowupCase;
 import com.complaintdesk.followup.domain.FollowupStatus;
 import com.complaintdesk.kit.events.EventCodec;
-import com.complaintdesk.kit.mongo.RecentDocuments;
+import com.complaintdesk.kit.outbox.RememberedDocuments;
 import com.complaintdesk.kit.mongo.ScopeCriteria;
 import com.complaintdesk.kit.outbox.OutboxHints;
-import com.complaintdesk.kit.outbox.OutboxKeepingUpdate;
 import com.complaintdesk.kit.web.ComplaintAccess;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -25,15 +22,13 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Maps follow-up cases to MongoDB; a case and the events it caused are saved in one write, with optimistic locking.
  * <p>
- * The cases this instance wrote last are remembered ({@code followup.recent-cases}, the kit's {@link RecentDocuments}), so the
+ * The cases this instance wrote last are remembered ({@code followup.recent-cases}, the kit's {@link RememberedDocuments}), so the
  * listener applies a complaint's next event without reading its case ({@link #remembered}, {@link #saveRemembered}).
  * What that rests on: a case is never deleted (nor created again under its complaint id), and every change of it moves
  * the version (the listener's and the staff actions' saves) except the outbox relay's, which touch only the outbox,
@@ -43,16 +38,11 @@ import java.util.Set;
 @Component
 public class FollowupStore {
 
-    private static final String VERSION = "version";
 
     private final MongoTemplate mongo;
     private final EventCodec codec;
-    /** null when the relay is off (and in stores made by hand): its scan finds the events */
-    private final OutboxHints hints;
-    /** the cases as this instance last wrote them, as stored (BSON), without their outbox */
-    private final RecentDocuments recent;
-    /** every field a case is stored with, so a write on a remembered case unsets what a whole save would leave out */
-    private final Set<String> fields;
+    /** the cases as this instance last wrote them (stored BSON without the outbox), and the write on one of them */
+    private final RememberedDocuments<FollowupDocument> recent;
 
     @Autowired
     public FollowupStore(MongoTemplate mongo, EventCodec codec, ObjectProvider<OutboxHints> hints,
@@ -67,9 +57,7 @@ public class FollowupStore {
     public FollowupStore(MongoTemplate mongo, EventCodec codec, OutboxHints hints, int recentCases) {
         this.mongo = mongo;
         this.codec = codec;
-        this.hints = hints;
-        this.recent = new RecentDocuments(recentCases);
-        this.fields = fieldNames(mongo);
+        this.recent = new RememberedDocuments<>(mongo, FollowupDocument.class, FollowupConfiguration.CASES, hints, recentCases);
         com.complaintdesk.kit.mongo.AnnotatedIndexes.create(mongo, FollowupDocument.class);
     }
 
@@ -82,7 +70,7 @@ public class FollowupStore {
      * {@link #saveRemembered} (conditioned on its version). Its outbox is empty: what waits there is the relay's.
      */
     public Optional<FollowupDocument> remembered(String complaintId) {
-        return recent.get(complaintId).map(stored -> mongo.getConverter().read(FollowupDocument.class, stored));
+        return recent.get(complaintId);
     }
 
     /**
@@ -105,14 +93,7 @@ public class FollowupStore {
             recent.forget(d.complaintId); // behind the stored case, or the write's outcome is unknown
             throw e;
         }
-        remember(d);
-    }
-
-    /** The case as just stored (mapped as the save mapped it), for {@link #remembered}. */
-    private void remember(FollowupDocument d) {
-        Document stored = new Document();
-        mongo.getConverter().write(d, stored);
-        recent.written(d.complaintId, d.getVersion(), stored);
+        recent.saved(d.complaintId, d);
     }
 
     /**
@@ -128,8 +109,7 @@ public class FollowupStore {
      */
     public boolean saveRemembered(FollowupCase c, FollowupDocument d, List<? extends EventEnvelope<?>> events,
                                   Instant now) {
-        Long remembered = d.getVersion();
-        if (remembered == null) {
+        if (d.getVersion() == null) {
             throw new IllegalArgumentException("not a remembered case: " + d.complaintId);
         }
         write(c, d);
@@ -137,35 +117,7 @@ public class FollowupStore {
         for (EventEnvelope<?> e : events) {
             d.enqueue(Topics.FOLLOWUP, e, codec);
         }
-        long storing = remembered + 1;
-        d.setVersion(storing);
-        Document written = new Document();
-        mongo.getConverter().write(d, written);
-        Document update = OutboxKeepingUpdate.of(written, storing, fields);
-        long matched;
-        try {
-            matched = mongo.execute(FollowupConfiguration.CASES, cases -> cases.updateOne(
-                    new Document("_id", d.complaintId).append(VERSION, remembered), update)).getMatchedCount();
-        } catch (RuntimeException e) {
-            recent.forget(d.complaintId);
-            throw e;
-        }
-        if (matched == 0) {
-            recent.forget(d.complaintId);
-            return false;
-        }
-        recent.written(d.complaintId, storing, written);
-        if (hints != null && OutboxKeepingUpdate.addsEvents(update)) {
-            hints.hint(FollowupConfiguration.CASES, d.complaintId); // what Spring Data's AfterSaveEvent does for a save
-        }
-        return true;
-    }
-
-    private static Set<String> fieldNames(MongoTemplate mongo) {
-        Set<String> names = new LinkedHashSet<>();
-        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(FollowupDocument.class)
-                .doWithProperties((MongoPersistentProperty p) -> names.add(p.getFieldName()));
-        return Set.copyOf(names);
+        return recent.write(d.complaintId, d);
     }
 
     /**

@@ -450,15 +450,20 @@ public class TriageService {
      */
     private String caseFor(String category, String subjectKey, CollectiveDetector.Open open, List<String> signature) {
         var collective = properties.collective();
-        String held = store.claimMatter(category, subjectKey, open.caseId(), clock.instant(), clock.instant().plus(collective.window()));
+        TriageStore.MatterClaim claim = store.claimMatter(category, subjectKey, open.caseId(), open.members(),
+                clock.instant(), clock.instant().plus(collective.window()));
+        String held = claim.caseId();
         if (held.equals(open.caseId())) {
             return held;
         }
-        List<String> holderMembers = store.collectiveCase(held).map(c -> c.members)
-                .orElse(List.of(held.substring("CC-".length())));
-        // a complaint the detector put in this group belongs to the holder: the same matter, whatever the text of the
-        // one holder member compared below (similarity is not transitive: racing members each compared to the holder's
-        // first complaint opened a second case for one matter)
+        List<String> holderMembers = new ArrayList<>(claim.members()); // the holder's group, kept with its claim
+        store.collectiveCase(held).ifPresent(c -> holderMembers.addAll(c.members));
+        if (holderMembers.isEmpty()) {
+            holderMembers.add(held.substring("CC-".length())); // a claim made before the claim kept its group
+        }
+        // a complaint both detectors grouped belongs to the holder: the same matter, whatever the text of the holder's
+        // members compared below (similarity is not transitive: a racer comparing its text with the holder's first
+        // complaint alone, its case not written yet, opened a second case for one matter; CollectiveClaimRaceTest)
         if (holderMembers.stream().anyMatch(open.members()::contains)) {
             return held;
         }

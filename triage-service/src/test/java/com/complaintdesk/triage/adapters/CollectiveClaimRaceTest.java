@@ -24,7 +24,6 @@ import com.complaintdesk.triage.domain.model.TriageStatus;
 import com.complaintdesk.triage.domain.text.TextAnalyzer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -138,13 +137,12 @@ class CollectiveClaimRaceTest extends TriageSpringTest {
     }
 
     /**
-     * The holder has claimed the matter and neither it nor its case is written: all the racer can see of the holder
-     * is CC-H, so it compares its text with H alone, finds another matter, and opens and publishes a second case for
-     * the complaints B, C and D that the holder's case also takes. 48d3514 does not change this: the members it
-     * compares the racer's group with are then only H, which the racer's group does not hold. To be enabled with a fix
-     * that lets the racer see the holder's group before its case is written (for instance, kept with the claim).
+     * The holder has claimed the matter and neither it nor its case is written. Before the claim kept the holder's
+     * group, all the racer could see of the holder was CC-H: it compared its text with H alone, found another matter,
+     * and opened and published a second case for the complaints B, C and D that the holder's case also takes (this
+     * test failed so, with and without 48d3514). Now the claim carries the holder's group, which shares B, C and D with
+     * the racer's.
      */
-    @Disabled("open bug: a racer that lost the claim to a holder not written yet opens a second case (see javadoc)")
     @Test
     void a_racer_joins_the_case_of_a_holder_that_claimed_the_matter_but_wrote_nothing_yet() throws Exception {
         raceAndAssertOneCase(Matter.fresh("C-20261129-72000"), Step.CLAIMED);
@@ -280,8 +278,9 @@ class CollectiveClaimRaceTest extends TriageSpringTest {
         }
 
         @Override
-        public String claimMatter(String category, String subjectKey, String proposedCaseId, Instant now, Instant until) {
-            String held = super.claimMatter(category, subjectKey, proposedCaseId, now, until);
+        public MatterClaim claimMatter(String category, String subjectKey, String proposedCaseId,
+                                       java.util.Collection<String> members, Instant now, Instant until) {
+            MatterClaim held = super.claimMatter(category, subjectKey, proposedCaseId, members, now, until);
             pauseIf(Step.CLAIMED);
             return held;
         }

@@ -280,22 +280,33 @@ public class TriageStore implements InitializingBean {
 
     /**
      * SPEC §3.6: one open collective case per matter (category + subject). Claims the matter for
-     * {@code proposedCaseId} until {@code until}, unless another case holds it still: then that case's id is returned.
-     * One atomic find-and-modify (upsert on the matter key), so two instances tripping the same matter at the same
-     * moment agree on the case.
+     * {@code proposedCaseId} until {@code until}, unless another case holds it still: then that case's claim is
+     * returned. One atomic find-and-modify (upsert on the matter key), so two instances tripping the same matter at the
+     * same moment agree on the case. The claim keeps the complaints the claimant's detector grouped
+     * ({@code members}): a racer that lost it sees the holder's group before the holder's case is written (similarity
+     * is not transitive, so the holder's first complaint alone can look like another matter to the racer's text).
      */
-    public String claimMatter(String category, String subjectKey, String proposedCaseId, Instant now, Instant until) {
+    public MatterClaim claimMatter(String category, String subjectKey, String proposedCaseId, Collection<String> members,
+                                   Instant now, Instant until) {
         String key = category + "|" + subjectKey;
         Query free = new Query(Criteria.where("_id").is(key).and("until").lt(now));
-        var take = new org.springframework.data.mongodb.core.query.Update().set("caseId", proposedCaseId).set("until", until);
+        var take = new org.springframework.data.mongodb.core.query.Update().set("caseId", proposedCaseId).set("until", until)
+                .set("members", List.copyOf(members));
         try {
             org.bson.Document claimed = mongo.findAndModify(free, take,
                     org.springframework.data.mongodb.core.FindAndModifyOptions.options().upsert(true).returnNew(true),
                     org.bson.Document.class, MATTERS);
-            return claimed == null ? proposedCaseId : claimed.getString("caseId");
+            return claimed == null ? new MatterClaim(proposedCaseId, List.copyOf(members)) : MatterClaim.of(claimed);
         } catch (org.springframework.dao.DuplicateKeyException held) {
             org.bson.Document holder = mongo.findById(key, org.bson.Document.class, MATTERS);
-            return holder == null ? proposedCaseId : holder.getString("caseId");
+            return holder == null ? new MatterClaim(proposedCaseId, List.copyOf(members)) : MatterClaim.of(holder);
+        }
+    }
+
+    /** Who holds a matter: its case and the complaints the holder's detector grouped when it claimed it. */
+    public record MatterClaim(String caseId, List<String> members) {
+        static MatterClaim of(org.bson.Document d) {
+            return new MatterClaim(d.getString("caseId"), d.getList("members", String.class, List.of()));
         }
     }
 

@@ -5,6 +5,7 @@ import com.complaintdesk.dispatch.adapters.mongo.OrganisationStore;
 import com.complaintdesk.dispatch.domain.organisation.Department;
 import com.complaintdesk.dispatch.domain.organisation.RoutingRule;
 import com.complaintdesk.dispatch.domain.organisation.RoutingTable;
+import com.complaintdesk.kit.config.ExpiringSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -29,15 +29,7 @@ import java.util.function.Supplier;
 @Component
 public class OrganisationDirectory {
 
-    private final Supplier<Organisation> loader;
-    private final long ttlNanos;
-    private final LongSupplier ticker;
-    /** bumped by every change made here, so a snapshot read before it is never kept after it */
-    private final AtomicLong generation = new AtomicLong();
-    private volatile Held held;
-
-    private record Held(Organisation organisation, long loadedAt, long generation) {
-    }
+    private final ExpiringSnapshot<Organisation> snapshot;
 
     @Autowired
     public OrganisationDirectory(OrganisationStore store, DispatchProperties properties) {
@@ -46,30 +38,17 @@ public class OrganisationDirectory {
     }
 
     OrganisationDirectory(Supplier<Organisation> loader, Duration ttl, LongSupplier ticker) {
-        this.loader = loader;
-        this.ttlNanos = ttl == null || ttl.isNegative() ? 0 : ttl.toNanos();
-        this.ticker = ticker;
+        this.snapshot = new ExpiringSnapshot<>(loader, ttl, ticker);
     }
 
     /** The organisation for the event at hand: the kept snapshot while it is young enough, else read now. */
     public Organisation current() {
-        long now = ticker.getAsLong();
-        long gen = generation.get();
-        Held h = held;
-        if (h != null && h.generation() == gen && now - h.loadedAt() < ttlNanos) {
-            return h.organisation();
-        }
-        Organisation fresh = loader.get();
-        if (ttlNanos > 0 && generation.get() == gen) {
-            held = new Held(fresh, now, gen);
-        }
-        return fresh;
+        return snapshot.get();
     }
 
     /** The settings or a department were changed through this instance: the next event reads them again. */
     public void invalidate() {
-        generation.incrementAndGet();
-        held = null;
+        snapshot.invalidate();
     }
 
     /** One read of the settings and the departments, immutable. */

@@ -2,11 +2,11 @@ package com.complaintdesk.followup.application;
 
 import com.complaintdesk.followup.adapters.mongo.PolicyStore;
 import com.complaintdesk.followup.domain.RevisitPolicy;
+import com.complaintdesk.kit.config.ExpiringSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -20,15 +20,7 @@ import java.util.function.Supplier;
 @Component
 public class PolicyCache {
 
-    private final Supplier<RevisitPolicy> store;
-    private final long ttlNanos;
-    private final LongSupplier nanoTime;
-    /** counts the replacements made here: a policy read while one was made is used once, never kept */
-    private final AtomicLong replacements = new AtomicLong();
-    private volatile Kept kept;
-
-    private record Kept(RevisitPolicy policy, long readAt, long replacementsSeen) {
-    }
+    private final ExpiringSnapshot<RevisitPolicy> snapshot;
 
     @Autowired
     public PolicyCache(PolicyStore store, FollowupProperties properties) {
@@ -36,30 +28,17 @@ public class PolicyCache {
     }
 
     PolicyCache(Supplier<RevisitPolicy> store, Duration ttl, LongSupplier nanoTime) {
-        this.store = store;
-        this.ttlNanos = ttl == null || ttl.isNegative() ? 0 : ttl.toNanos();
-        this.nanoTime = nanoTime;
+        // the stored one, or the configured default seeded when none is stored yet (PolicyStore)
+        this.snapshot = new ExpiringSnapshot<>(store, ttl, nanoTime);
     }
 
     /** The policy for the complaint at hand: the kept one while it is younger than the TTL, else the stored one. */
     public RevisitPolicy policy() {
-        long now = nanoTime.getAsLong();
-        long seen = replacements.get();
-        Kept k = kept;
-        if (k != null && k.replacementsSeen() == seen && now - k.readAt() < ttlNanos) {
-            return k.policy();
-        }
-        // the stored one, or the configured default seeded when none is stored yet (PolicyStore)
-        RevisitPolicy read = store.get();
-        if (ttlNanos > 0 && replacements.get() == seen) {
-            kept = new Kept(read, now, seen);
-        }
-        return read;
+        return snapshot.get();
     }
 
     /** The policy was replaced through this instance: the next use reads it from the store. */
     public void invalidate() {
-        replacements.incrementAndGet();
-        kept = null;
+        snapshot.invalidate();
     }
 }

@@ -24,8 +24,11 @@ public final class OutboxKeepingUpdate {
 
     public static final String OUTBOX = "outbox";
     public static final String OUTBOX_PENDING = "outboxPending";
-    private static final Set<String> NOT_SET = Set.of("_id", OUTBOX, OUTBOX_PENDING,
-            OutboxRelay.LEASE_UNTIL, OutboxRelay.LEASE_OWNER);
+    /** The relay's part of a document: what it changes without moving the version, never written from a copy. */
+    public static final List<String> RELAY_FIELDS = List.of(OUTBOX, OUTBOX_PENDING, OutboxRelay.LEASE_UNTIL,
+            OutboxRelay.LEASE_OWNER);
+    private static final Set<String> NOT_SET = Set.of("_id", OUTBOX, OUTBOX_PENDING, OutboxRelay.LEASE_UNTIL,
+            OutboxRelay.LEASE_OWNER);
 
     private OutboxKeepingUpdate() {
     }

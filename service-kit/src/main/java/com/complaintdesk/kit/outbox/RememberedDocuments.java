@@ -1,6 +1,5 @@
 package com.complaintdesk.kit.outbox;
 
-import com.complaintdesk.kit.mongo.RecentDocuments;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;

@@ -1,6 +1,6 @@
 package com.complaintdesk.sla.adapters.mongo;
 
-import com.complaintdesk.kit.mongo.RecentDocuments;
+import com.complaintdesk.kit.outbox.RecentDocuments;
 import com.complaintdesk.kit.mongo.RecentWrites;
 import org.bson.Document;
 

@@ -1,4 +1,4 @@
-package com.complaintdesk.kit.mongo;
+package com.complaintdesk.kit.outbox;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

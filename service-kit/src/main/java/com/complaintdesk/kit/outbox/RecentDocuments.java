@@ -1,5 +1,6 @@
-package com.complaintdesk.kit.mongo;
+package com.complaintdesk.kit.outbox;
 
+import com.complaintdesk.kit.mongo.RecentWrites;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
@@ -17,9 +18,6 @@ import java.util.function.UnaryOperator;
 public final class RecentDocuments {
 
     private static final DocumentCodec CODEC = new DocumentCodec();
-    /** The relay's part of a document: never remembered. */
-    private static final java.util.List<String> RELAYS = java.util.List.of("outbox", "outboxPending",
-            "outboxLeaseUntil", "outboxLeaseOwner");
 
     private record Stored(long version, RawBsonDocument bson) {
     }
@@ -44,7 +42,7 @@ public final class RecentDocuments {
             return;
         }
         Document kept = new Document(stored); // top-level copy; nested values are only read by the encoding
-        RELAYS.forEach(kept::remove);
+        OutboxKeepingUpdate.RELAY_FIELDS.forEach(kept::remove); // the relay's part: never remembered
         recent.written(key, new Stored(version, new RawBsonDocument(kept, CODEC)));
     }
 

@@ -28,10 +28,18 @@ final class MongoWireStore implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * The MVStore's page cache. At its default (16 MB) a run of a few thousand complaints no longer fits, and a sixth
+     * of the store's CPU went to reading pages back from the file and Java-deserialising their documents (issue 7,
+     * eighth round); the launcher runs with {@code -Xmx384m}.
+     */
+    static final int PAGE_CACHE_MB = 64;
+
     static MongoWireStore start(Path dataDir, String host, int port) throws IOException {
         Path dir = dataDir.resolve("mongo");
         Files.createDirectories(dir);
-        H2Backend backend = new KeyIndexedH2Backend(MVStore.open(dir.resolve("store.mv.db").toString()));
+        H2Backend backend = new KeyIndexedH2Backend(new MVStore.Builder().fileName(dir.resolve("store.mv.db").toString())
+                .cacheSize(PAGE_CACHE_MB).open());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);

@@ -26,6 +26,14 @@ import java.util.Map;
  * to that second's records, which every consumer already drops as processed. Consumer lag, as the broker reports it,
  * can read a few records high while a listener is idle (until its next poll returns, at most
  * {@code spring.kafka.listener.poll-timeout} later).
+ * <p>
+ * Fetching: an idle consumer's fetch waits up to 2 s at the broker for a record ({@code fetch.max.wait.ms}, Kafka's
+ * default 500 ms) before it is answered empty and sent again. A record that arrives meanwhile answers the waiting
+ * fetch at once ({@code fetch.min.bytes} stays 1), so this adds no latency to the records; it only makes the dozens of
+ * idle consumers of a deployment fetch a quarter as often (the local system's idle CPU fell from 20 % to 14 % of a
+ * core, issue 7). What does wait up to those 2 s is a fetch the consumer must send anew while one is still waiting:
+ * the records after a retried or dead-lettered one (the error handler seeks back) and newly assigned partitions after
+ * a rebalance.
  */
 public class KitDefaults implements EnvironmentPostProcessor {
 
@@ -37,6 +45,7 @@ public class KitDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.kafka.listener.ack-mode", "count_time"),
             Map.entry("spring.kafka.listener.ack-time", "1s"),
             Map.entry("spring.kafka.listener.ack-count", "500"),
+            Map.entry("spring.kafka.consumer.fetch-max-wait", "2s"),
             Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "10s"),
             Map.entry("spring.kafka.admin.fail-fast", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),

@@ -6,8 +6,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,16 +103,8 @@ class OffsetCommitTest {
         }
     }
 
-    /** The consumer's own count of offset commits (consumer-coordinator-metrics commit-total). */
+    /** The consumer's own count of offset commits. */
     private static double commitsOf(MessageListenerContainer container) {
-        double total = 0;
-        for (Map<MetricName, ? extends Metric> client : container.metrics().values()) {
-            for (var m : client.entrySet()) {
-                if (m.getKey().name().equals("commit-total") && m.getKey().group().equals("consumer-coordinator-metrics")) {
-                    total += ((Number) m.getValue().metricValue()).doubleValue();
-                }
-            }
-        }
-        return total;
+        return ConsumerMetrics.total(container, "consumer-coordinator-metrics", "commit-total");
     }
 }

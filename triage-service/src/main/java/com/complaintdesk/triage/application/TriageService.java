@@ -316,12 +316,13 @@ public class TriageService {
         Map<Flag, Reason> extra = new EnumMap<>(Flag.class);
         var repeated = properties.repeated();
         List<String> earlier = new ArrayList<>();
-        for (TriageCaseDocument d : store.unresolvedOfComplainant(facts.contactKey(), facts.number(),
+        for (TriageStore.Listed d : store.unresolvedOfComplainant(facts.contactKey(), facts.number(),
                 facts.receivedAt().minus(repeated.lookback()))) {
-            boolean sameCategory = classification.category().equals(d.category);
-            boolean sameSubject = !d.subjectKey.isEmpty() && d.subjectKey.equals(TriageStore.subjectKey(facts.subject()));
-            if (sameCategory && (sameSubject || TextSimilarity.cosine(signature, d.state.signature()) >= repeated.similarity())) {
-                earlier.add(d.number);
+            boolean sameCategory = classification.category().equals(d.category());
+            boolean sameSubject = d.subjectKey() != null && !d.subjectKey().isEmpty()
+                    && d.subjectKey().equals(TriageStore.subjectKey(facts.subject()));
+            if (sameCategory && (sameSubject || TextSimilarity.cosine(signature, d.signature()) >= repeated.similarity())) {
+                earlier.add(d.number());
             }
         }
         if (earlier.size() >= repeated.minEarlierUnresolved()) {
@@ -334,7 +335,7 @@ public class TriageService {
         List<CollectiveDetector.Candidate> candidates = store.sameMatter(classification.category(), subjectKey,
                         facts.receivedAt().minus(collective.window()), facts.receivedAt().plus(collective.window()),
                         facts.number(), collective.maxCandidates()).stream()
-                .map(d -> new CollectiveDetector.Candidate(d.number, d.contactKey, d.state.signature(), d.collectiveCaseId))
+                .map(d -> new CollectiveDetector.Candidate(d.number(), d.contactKey(), d.signature(), d.collectiveCaseId()))
                 .toList();
         CollectiveDetector.Outcome outcome = detector.detect(
                 new CollectiveDetector.Candidate(facts.number(), facts.contactKey(), signature, null), candidates);
@@ -427,7 +428,7 @@ public class TriageService {
         List<CollectiveDetector.Candidate> candidates = store.sameMatter(doc.state.current().category(),
                         TriageStore.subjectKey(facts.subject()), facts.receivedAt().minus(collective.window()),
                         facts.receivedAt().plus(collective.window()), number, collective.maxCandidates()).stream()
-                .map(d -> new CollectiveDetector.Candidate(d.number, d.contactKey, d.state.signature(), d.collectiveCaseId))
+                .map(d -> new CollectiveDetector.Candidate(d.number(), d.contactKey(), d.signature(), d.collectiveCaseId()))
                 .toList();
         CollectiveDetector.Outcome outcome = detector.detect(
                 new CollectiveDetector.Candidate(number, facts.contactKey(), doc.state.signature(), null), candidates);

@@ -48,6 +48,11 @@ class TriageLookupTest extends TriageSpringTest {
                 TriageCaseDocument.class).stream().map(d -> d.number).sorted().toList();
     }
 
+    static TriageStore.Listed listedFromDocument(TriageCaseDocument d) {
+        return new TriageStore.Listed(d.number, d.contactKey, d.category, d.subjectKey, d.receivedAt, d.status, d.resolved,
+                d.collectiveCaseId, d.state.signature());
+    }
+
     @Test
     void the_look_ups_answer_what_the_queries_answer_also_for_complaints_stored_before_the_listing() throws Exception {
         String contact = "k-" + UUID.randomUUID();
@@ -70,12 +75,22 @@ class TriageLookupTest extends TriageSpringTest {
 
         List<String> expectedMatter = sameMatterByQuery(first.category, first.subjectKey, from, to, "none");
         assertThat(expectedMatter).containsExactlyInAnyOrderElementsOf(numbers);
-        assertThat(store.sameMatter(first.category, first.subjectKey, from, to, "none", 500).stream().map(d -> d.number))
+        assertThat(store.sameMatter(first.category, first.subjectKey, from, to, "none", 500).stream().map(TriageStore.Listed::number))
                 .containsExactlyElementsOf(expectedMatter);
-        assertThat(store.sameMatter(first.category, first.subjectKey, from, to, numbers.get(1), 500).stream().map(d -> d.number))
+        assertThat(store.sameMatter(first.category, first.subjectKey, from, to, numbers.get(1), 500).stream().map(TriageStore.Listed::number))
                 .containsExactlyElementsOf(sameMatterByQuery(first.category, first.subjectKey, from, to, numbers.get(1)));
         assertThat(store.sameMatter("OTHER_CATEGORY", first.subjectKey, from, to, "none", 500)).isEmpty();
-        assertThat(store.unresolvedOfComplainant(contact, numbers.get(0), from).stream().map(d -> d.number).sorted())
+        // what the look-ups read of each complaint is what its document holds
+        for (TriageStore.Listed listed : store.sameMatter(first.category, first.subjectKey, from, to, "none", 500)) {
+            assertThat(listed).isEqualTo(listedFromDocument(mongo.findById(listed.number(), TriageCaseDocument.class)));
+        }
+        // a real MongoDB's way (queries, no look-up documents) answers the same
+        TriageStore byQueries = new TriageStore(mongo, codec, false);
+        assertThat(byQueries.sameMatter(first.category, first.subjectKey, from, to, "none", 500))
+                .containsExactlyElementsOf(store.sameMatter(first.category, first.subjectKey, from, to, "none", 500));
+        assertThat(byQueries.unresolvedOfComplainant(contact, numbers.get(0), from))
+                .containsExactlyElementsOf(store.unresolvedOfComplainant(contact, numbers.get(0), from));
+        assertThat(store.unresolvedOfComplainant(contact, numbers.get(0), from).stream().map(TriageStore.Listed::number).sorted())
                 .containsExactlyElementsOf(unresolvedByQuery(contact, numbers.get(0), from))
                 .containsExactly(numbers.get(1));
 
@@ -87,9 +102,9 @@ class TriageLookupTest extends TriageSpringTest {
         assertThat(store.sameMatter(first.category, first.subjectKey, from, to, "none", 500)).isEmpty();
 
         store.afterPropertiesSet(); // what a start does
-        assertThat(store.sameMatter(first.category, first.subjectKey, from, to, "none", 500).stream().map(d -> d.number))
+        assertThat(store.sameMatter(first.category, first.subjectKey, from, to, "none", 500).stream().map(TriageStore.Listed::number))
                 .containsExactlyElementsOf(expectedMatter);
-        assertThat(store.unresolvedOfComplainant(contact, "none", from).stream().map(d -> d.number).sorted())
+        assertThat(store.unresolvedOfComplainant(contact, "none", from).stream().map(TriageStore.Listed::number).sorted())
                 .containsExactlyElementsOf(unresolvedByQuery(contact, "none", from));
         assertThat(mongo.findById(numbers.get(2), TriageCaseDocument.class).lookupKeys).hasSize(2);
     }

@@ -127,12 +127,36 @@ public class TriageStore implements InitializingBean {
     }
 
     /**
-     * The complaints listed under the keys that match, in {@code order}, at most {@code limit}: first only the fields
-     * the criteria need (every listed complaint, by {@code _id}), then the whole documents of the matching ones, so
-     * no more complaints are read in full than the query would have returned.
+     * What the look-ups answer: of each complaint, only the fields the REPEATED and collective rules read (SPEC §8,
+     * §3.6), not the whole document. A busy matter lists dozens of complaints and every classification asks twice
+     * (before and after its write); reading and mapping each whole document through Spring Data was most of triage's
+     * time in the look-ups (issue 7's fifth and eighth rounds).
      */
-    private List<TriageCaseDocument> listed(Collection<String> keys, Predicate<TriageCaseDocument> matches,
-                                            Comparator<TriageCaseDocument> order, int limit) {
+    public record Listed(String number, String contactKey, String category, String subjectKey, Instant receivedAt,
+                         TriageStatus status, boolean resolved, String collectiveCaseId, List<String> signature) {
+    }
+
+    /** The stored fields {@link Listed} is made of. */
+    private static final org.bson.Document LISTED_FIELDS = new org.bson.Document("contactKey", 1).append("category", 1)
+            .append("subjectKey", 1).append("receivedAt", 1).append("status", 1).append("resolved", 1)
+            .append("collectiveCaseId", 1).append("state.signature", 1);
+
+    static Listed listedOf(org.bson.Document d) {
+        String status = d.getString("status");
+        List<String> signature = d.get("state") instanceof org.bson.Document state
+                ? state.getList("signature", String.class, List.of()) : List.of();
+        return new Listed(String.valueOf(d.get("_id")), d.getString("contactKey"), d.getString("category"),
+                d.getString("subjectKey"), StoredValues.instant(d.get("receivedAt")),
+                status == null ? null : TriageStatus.valueOf(status), Boolean.TRUE.equals(d.getBoolean("resolved")),
+                d.getString("collectiveCaseId"), List.copyOf(signature));
+    }
+
+    /**
+     * The complaints listed under the keys that match, in {@code order}, at most {@code limit}: the listed numbers are
+     * read by {@code _id} in one round trip, only {@link #LISTED_FIELDS}, mapped here, and filtered by exactly the
+     * criteria of the query (a stale listing, a complaint since reclassified, drops out).
+     */
+    private List<Listed> listed(Collection<String> keys, Predicate<Listed> matches, Comparator<Listed> order, int limit) {
         Set<String> numbers = new LinkedHashSet<>();
         for (org.bson.Document d : mongo.find(new Query(Criteria.where("_id").in(keys)), org.bson.Document.class, LOOKUP)) {
             numbers.addAll(d.getList("numbers", String.class, List.of()));
@@ -140,43 +164,22 @@ public class TriageStore implements InitializingBean {
         if (numbers.isEmpty()) {
             return List.of();
         }
-        List<String> matching = criteriaFieldsOf(numbers).stream().filter(matches)
-                .sorted(order).limit(limit).map(d -> d.number).toList();
-        if (matching.isEmpty()) {
-            return List.of();
-        }
-        // read again in full: one that changed in between and no longer matches is left out
-        return mongo.find(new Query(Criteria.where("_id").in(matching)), TriageCaseDocument.class).stream()
-                .filter(matches).sorted(order).toList();
-    }
-
-    /**
-     * The fields the look-ups' criteria need, of every listed complaint, read through the driver and set by hand: this
-     * read returns every complaint listed under a key (dozens on a busy subject, twice per classification), and
-     * Spring Data's entity mapping of each was most of triage's time in it (the fifth round's profile: 27 % of
-     * triage's samples under {@link #listed}). The rest of the document is left unset; the matching ones are then read
-     * in full through Spring Data.
-     */
-    private List<TriageCaseDocument> criteriaFieldsOf(Collection<String> numbers) {
-        org.bson.Document projection = new org.bson.Document("contactKey", 1).append("category", 1).append("subjectKey", 1)
-                .append("receivedAt", 1).append("status", 1).append("resolved", 1);
-        List<TriageCaseDocument> out = new ArrayList<>(numbers.size());
+        List<Listed> found = new ArrayList<>(numbers.size());
         mongo.execute(TriageCaseDocument.class, collection -> {
             for (org.bson.Document d : collection.find(new org.bson.Document("_id", new org.bson.Document("$in", List.copyOf(numbers))))
-                    .projection(projection)) {
-                TriageCaseDocument c = new TriageCaseDocument();
-                c.number = String.valueOf(d.get("_id"));
-                c.contactKey = d.getString("contactKey");
-                c.category = d.getString("category");
-                c.subjectKey = d.getString("subjectKey");
-                c.receivedAt = StoredValues.instant(d.get("receivedAt"));
-                c.status = d.getString("status") == null ? null : TriageStatus.valueOf(d.getString("status"));
-                c.resolved = Boolean.TRUE.equals(d.getBoolean("resolved"));
-                out.add(c);
+                    .projection(LISTED_FIELDS)) {
+                found.add(listedOf(d));
             }
             return null;
         });
-        return out;
+        return found.stream().filter(matches).sorted(order).limit(limit).toList();
+    }
+
+    /** A real MongoDB's look-up: the query (served by an index), only {@link #LISTED_FIELDS}. */
+    private List<Listed> queried(Query query) {
+        LISTED_FIELDS.keySet().forEach(field -> query.fields().include(field));
+        return mongo.find(query, org.bson.Document.class, mongo.getCollectionName(TriageCaseDocument.class)).stream()
+                .map(TriageStore::listedOf).toList();
     }
 
     /** "3F 家电区" and "3f家电区" are the same place. */
@@ -214,22 +217,22 @@ public class TriageStore implements InitializingBean {
     }
 
     /** The complainant's earlier complaints that are triaged and not resolved (SPEC §8 REPEATED). */
-    public List<TriageCaseDocument> unresolvedOfComplainant(String contactKey, String except, Instant since) {
+    public List<Listed> unresolvedOfComplainant(String contactKey, String except, Instant since) {
         if (contactKey == null) {
             return List.of();
         }
         if (lookupDocuments) {
             return listed(List.of(contactKeyOf(contactKey)),
-                    d -> contactKey.equals(d.contactKey) && !d.number.equals(except) && d.status == TriageStatus.TRIAGED
-                            && !d.resolved && d.receivedAt != null && !d.receivedAt.isBefore(since),
-                    Comparator.comparing(d -> d.number), Integer.MAX_VALUE);
+                    d -> contactKey.equals(d.contactKey()) && !d.number().equals(except) && d.status() == TriageStatus.TRIAGED
+                            && !d.resolved() && d.receivedAt() != null && !d.receivedAt().isBefore(since),
+                    Comparator.comparing(Listed::number), Integer.MAX_VALUE);
         }
-        return mongo.find(new Query(Criteria.where("contactKey").is(contactKey).and("_id").ne(except)
-                .and("status").is(TriageStatus.TRIAGED).and("resolved").is(false).and("receivedAt").gte(since)), TriageCaseDocument.class);
+        return queried(new Query(Criteria.where("contactKey").is(contactKey).and("_id").ne(except)
+                .and("status").is(TriageStatus.TRIAGED).and("resolved").is(false).and("receivedAt").gte(since)));
     }
 
-    /** Triaged complaints of the same category and subject received inside the window (SPEC §3.6). */
-    public List<TriageCaseDocument> sameMatter(String category, String subjectKey, Instant from, Instant to, String except, int limit) {
+    /** Triaged complaints of the same category and subject received inside the window, latest first (SPEC §3.6). */
+    public List<Listed> sameMatter(String category, String subjectKey, Instant from, Instant to, String except, int limit) {
         if (lookupDocuments) {
             if (category == null || subjectKey == null || from.isAfter(to)) {
                 return List.of();
@@ -240,15 +243,14 @@ public class TriageStore implements InitializingBean {
                 keys.add(matterKeyOf(category, subjectKey, day));
             }
             return listed(keys,
-                    d -> category.equals(d.category) && subjectKey.equals(d.subjectKey) && d.receivedAt != null
-                            && !d.receivedAt.isBefore(from) && !d.receivedAt.isAfter(to)
-                            && d.status == TriageStatus.TRIAGED && !d.number.equals(except),
-                    Comparator.comparing((TriageCaseDocument d) -> d.receivedAt).reversed(), limit);
+                    d -> category.equals(d.category()) && subjectKey.equals(d.subjectKey()) && d.receivedAt() != null
+                            && !d.receivedAt().isBefore(from) && !d.receivedAt().isAfter(to)
+                            && d.status() == TriageStatus.TRIAGED && !d.number().equals(except),
+                    Comparator.comparing(Listed::receivedAt).reversed(), limit);
         }
-        Query q = new Query(Criteria.where("category").is(category).and("subjectKey").is(subjectKey)
+        return queried(new Query(Criteria.where("category").is(category).and("subjectKey").is(subjectKey)
                 .and("receivedAt").gte(from).lte(to).and("status").is(TriageStatus.TRIAGED).and("_id").ne(except))
-                .with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit);
-        return mongo.find(q, TriageCaseDocument.class);
+                .with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit));
     }
 
     public List<TriageCaseDocument> byStatus(TriageStatus status, int limit) {

@@ -42,7 +42,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -259,11 +261,23 @@ public class HandlingService {
         });
     }
 
-    /** Offers queued complaints to whoever is on duty now. Returns how many got a handler. */
+    /**
+     * Offers queued complaints to whoever is on duty now. Returns how many got a handler.
+     * <p>
+     * A department where nobody can take work now (all off duty, unavailable or at capacity: why complaints queue) is
+     * seen from one read of its handlers per pass, and its queued complaints are not offered one by one, each reading
+     * the handlers again (issue 7: up to 200 reads every {@code dispatch.queue.drain-interval} for a full department).
+     * When a complaint finds nobody, the department is looked at again, so a complaint that may not go to the one free
+     * handler (it names them, SPEC §3.8) does not hold back the others.
+     */
     public int drainQueue() {
         int assigned = 0;
+        Map<String, Boolean> someoneFree = new HashMap<>();
         for (CaseDocument doc : cases.queued()) {
             HandlingCase c = doc.handling;
+            if (!someoneFree.computeIfAbsent(c.department(), this::canAnyoneTakeWork)) {
+                continue;
+            }
             Optional<Handler> chosen;
             try {
                 chosen = assigner.claim(doc.number, c.department(), null, c.content(), Set.of(), null, clock.instant());
@@ -271,6 +285,7 @@ public class HandlingService {
                 continue;
             }
             if (chosen.isEmpty()) {
+                someoneFree.put(c.department(), canAnyoneTakeWork(c.department()));
                 continue;
             }
             try {
@@ -282,6 +297,12 @@ public class HandlingService {
             }
         }
         return assigned;
+    }
+
+    private boolean canAnyoneTakeWork(String department) {
+        Instant now = clock.instant();
+        return department == null // not expected; offered as before
+                || organisation.handlers(department).stream().anyMatch(h -> h.canTakeWork(now));
     }
 
     // ---------------------------------------------------------------- the department's workflow (HTTP)

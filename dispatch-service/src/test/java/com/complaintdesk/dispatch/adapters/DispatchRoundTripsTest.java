@@ -99,4 +99,45 @@ class DispatchRoundTripsTest extends DispatchIntegrationTest {
                 .containsOnly("find", "insert", "update")
                 .filteredOn("find"::equals).hasSize(COMPLAINTS);
     }
+
+    @Test
+    void a_drain_reads_a_full_departments_handlers_once_and_still_fills_every_free_place() {
+        assertThat(put("/api/v1/organisation/departments/QFULL", ADMIN, "{\"name\":\"Full\",\"manager\":\"qfull-mgr\"}")
+                .status()).isEqualTo(200);
+        String handlerJson = "{\"name\":\"Full 1\",\"department\":\"QFULL\",\"capacity\":%d,\"duty\":{\"alwaysOnDuty\":true}}";
+        assertThat(put("/api/v1/organisation/handlers/qfull-h1", ADMIN, handlerJson.formatted(1)).status()).isEqualTo(200);
+        var body = new StringBuilder("[{\"priority\":1,\"category\":\"QUEUE_TRIPS\",\"department\":\"QFULL\"}");
+        for (var r : organisation.settings().routing) {
+            if (!"QUEUE_TRIPS".equals(r.category())) {
+                body.append(",").append(json.writeValueAsString(r));
+            }
+        }
+        assertThat(put("/api/v1/organisation/routing-rules", ADMIN, body.append("]").toString()).status()).isEqualTo(200);
+
+        // one complaint takes the handler's one place, six more queue
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String n = newNumber();
+            numbers.add(n);
+            var received = EventEnvelope.<ComplaintEvent>of(Events.received(n, "停车场收费系统多扣了钱"), n, MONDAY_10AM, "c", "intake-service");
+            var triaged = EventEnvelope.<ComplaintEvent>of(Events.triaged("QUEUE_TRIPS", Severity.GENERAL), n, MONDAY_10AM, "c", "triage-service");
+            handling.onReceived(received, (ComplaintReceived) received.payload());
+            handling.onTriaged(triaged, (ComplaintTriaged) triaged.payload());
+        }
+        assertThat(numbers).filteredOn(n -> cases.find(n).orElseThrow().handling.status() == HandlingStatus.QUEUED).hasSize(6);
+        long queuedElsewhere = cases.queued().stream().filter(d -> !"QFULL".equals(d.handling.department())).count();
+
+        List<Command> sent = commands.sentBy(() -> assertThat(handling.drainQueue()).as("nobody can take work").isZero());
+
+        long handlerReads = sent.stream().filter(c -> c.collection().equals("handlers") && c.name().equals("find")).count();
+        // before: the department's handlers read for each of its six queued complaints
+        assertThat(handlerReads).as("reads of handlers, %d complaints queued in other departments", queuedElsewhere)
+                .isLessThanOrEqualTo(queuedElsewhere + 1);
+
+        // two more places: exactly two of the six are assigned (saving the handler drains the queue), four still wait
+        assertThat(put("/api/v1/organisation/handlers/qfull-h1", ADMIN, handlerJson.formatted(3)).status()).isEqualTo(200);
+        handling.drainQueue();
+        assertThat(numbers).filteredOn(n -> cases.find(n).orElseThrow().handling.status() == HandlingStatus.QUEUED).hasSize(4);
+        assertThat(organisation.handler("qfull-h1").orElseThrow().openCases()).isEqualTo(3);
+    }
 }

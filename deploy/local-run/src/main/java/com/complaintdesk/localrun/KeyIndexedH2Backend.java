@@ -20,6 +20,8 @@ import org.h2.mvstore.MVStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * mongo-java-server's H2 backend with unique indexes whose keys H2 compares value by value ({@link KeyValueDataType})
@@ -133,12 +135,75 @@ final class KeyIndexedH2Backend extends H2Backend {
      * computed on a deep clone) before storing it again. With a copy they change and store a new map, and the stored
      * map a reader was handed (a reply being encoded, a cursor's next batch, the MVStore's background serialiser)
      * never changes under it. Nested values are shared with the stored document: nothing changes those in place.
+     * <p>
+     * It also answers the outbox relay's scan, {@code {outboxPending: true}}, from the {@code _id}s of the documents
+     * stored pending ({@link #pending}) instead of reading the whole collection: every service's relay runs it on each
+     * of its outbox collections every {@code kit.outbox.idle-poll}, so without it the store's idle cost grew with every
+     * complaint ever stored (issue 7, eighth round). The set is kept by every write (insert, update, delete all go
+     * through {@link #addDocumentInternal}, {@link #handleUpdate} and {@link #removeDocument}, under the collection's
+     * lock) and filled from the documents when the collection is opened; a listed document is matched against the
+     * query again, so the answer is the scan's.
      */
     final class CopyingCollection extends H2Collection {
+
+        static final String PENDING_FIELD = "outboxPending";
+
+        private final MVMap<Object, Document> data;
+        private final Set<Object> pending = ConcurrentHashMap.newKeySet();
 
         CopyingCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                           MVMap<Object, Document> data, MVMap<String, Object> meta) {
             super(database, collectionName, options, data, meta, getCursorRegistry());
+            this.data = data;
+            for (Map.Entry<Object, Document> stored : data.entrySet()) {
+                track(stored.getKey(), stored.getValue());
+            }
+        }
+
+        private void track(Object position, Document document) {
+            if (document != null && Boolean.TRUE.equals(document.get(PENDING_FIELD))) {
+                pending.add(position);
+            } else {
+                pending.remove(position);
+            }
+        }
+
+        static boolean isPendingScan(Document query) {
+            return query.size() == 1 && Boolean.TRUE.equals(query.get(PENDING_FIELD));
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object position = super.addDocumentInternal(document);
+            track(position, document);
+            return position;
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            super.handleUpdate(position, oldDocument, newDocument);
+            track(position, newDocument);
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            super.removeDocument(position);
+            pending.remove(position);
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            if (isPendingScan(query)) {
+                List<Object> listed = new ArrayList<>();
+                for (Object position : pending) {
+                    if (data.containsKey(position)) {
+                        listed.add(position);
+                    }
+                }
+                return matchDocuments(query, listed, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
         @Override

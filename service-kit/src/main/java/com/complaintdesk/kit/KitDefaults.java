@@ -30,8 +30,8 @@ import java.util.Map;
  * Fetching: an idle consumer's fetch waits up to 2 s at the broker for a record ({@code fetch.max.wait.ms}, Kafka's
  * default 500 ms) before it is answered empty and sent again. A record that arrives meanwhile answers the waiting
  * fetch at once ({@code fetch.min.bytes} stays 1), so this adds no latency to the records; it only makes the dozens of
- * idle consumers of a deployment fetch a quarter as often (the local system's idle CPU fell from 20 % to 14 % of a
- * core, issue 7). What does wait up to those 2 s is a fetch the consumer must send anew while one is still waiting:
+ * idle consumers of a deployment fetch a quarter as often (the local system's idle CPU fell from about 20 % to 13–18 %
+ * of a core, issue 7). What does wait up to those 2 s is a fetch the consumer must send anew while one is still waiting:
  * the records after a retried or dead-lettered one (the error handler seeks back), newly assigned partitions after
  * a rebalance, and a listener container's stop (closing the consumer waits for its fetch in flight: a service's
  * shutdown takes up to 2 s longer, well inside its shutdown phase and the pods' grace period).

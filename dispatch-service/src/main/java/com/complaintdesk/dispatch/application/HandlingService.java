@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -268,14 +269,21 @@ public class HandlingService {
      * seen from one read of its handlers per pass, and its queued complaints are not offered one by one, each reading
      * the handlers again (issue 7: up to 200 reads every {@code dispatch.queue.drain-interval} for a full department).
      * When a complaint finds nobody, the department is looked at again, so a complaint that may not go to the one free
-     * handler (it names them, SPEC §3.8) does not hold back the others.
+     * handler (it names them, SPEC §3.8) does not hold back the others. A queued complaint a handler already holds (an
+     * earlier drain claimed them, then crashed before its save) is always offered: the claim keeps that holder.
      */
     public int drainQueue() {
         int assigned = 0;
+        List<CaseDocument> queued = cases.queued();
+        if (queued.isEmpty()) {
+            return 0;
+        }
+        Set<String> held = new HashSet<>();
+        organisation.workloads().values().forEach(held::addAll);
         Map<String, Boolean> someoneFree = new HashMap<>();
-        for (CaseDocument doc : cases.queued()) {
+        for (CaseDocument doc : queued) {
             HandlingCase c = doc.handling;
-            if (!someoneFree.computeIfAbsent(c.department(), this::canAnyoneTakeWork)) {
+            if (!held.contains(doc.number) && !someoneFree.computeIfAbsent(c.department(), this::canAnyoneTakeWork)) {
                 continue;
             }
             Optional<Handler> chosen;

@@ -330,13 +330,8 @@ public class TriageService {
             extra.put(Flag.REPEATED, new Reason("flag", Flag.REPEATED.name(), "same-complainant-unresolved", earlier));
         }
 
-        var collective = properties.collective();
         String subjectKey = TriageStore.subjectKey(facts.subject());
-        List<CollectiveDetector.Candidate> candidates = store.sameMatter(classification.category(), subjectKey,
-                        facts.receivedAt().minus(collective.window()), facts.receivedAt().plus(collective.window()),
-                        facts.number(), collective.maxCandidates()).stream()
-                .map(d -> new CollectiveDetector.Candidate(d.number(), d.contactKey(), d.signature(), d.collectiveCaseId()))
-                .toList();
+        List<CollectiveDetector.Candidate> candidates = sameMatterCandidates(classification.category(), subjectKey, facts);
         CollectiveDetector.Outcome outcome = detector.detect(
                 new CollectiveDetector.Candidate(facts.number(), facts.contactKey(), signature, null), candidates);
         String caseId = null;
@@ -353,6 +348,15 @@ public class TriageService {
                     List.of(o.distinctComplainants() + " complainants, case " + caseId)));
         }
         return new Enriched(classifier.withFlags(classification, extra, facts.complainantType()), caseId, open, distinct);
+    }
+
+    /** SPEC §3.6: the other triaged complaints of the same matter received within the window around this one. */
+    private List<CollectiveDetector.Candidate> sameMatterCandidates(String category, String subjectKey, TriageCase.Facts facts) {
+        var collective = properties.collective();
+        return store.sameMatter(category, subjectKey, facts.receivedAt().minus(collective.window()),
+                        facts.receivedAt().plus(collective.window()), facts.number(), collective.maxCandidates()).stream()
+                .map(d -> new CollectiveDetector.Candidate(d.number(), d.contactKey(), d.signature(), d.collectiveCaseId()))
+                .toList();
     }
 
     private void finishCollective(TriageCaseDocument doc, EventEnvelope<?> cause) {
@@ -423,13 +427,9 @@ public class TriageService {
                 || doc.state.collectiveCaseId() != null) {
             return;
         }
-        var collective = properties.collective();
         TriageCase.Facts facts = doc.state.facts();
-        List<CollectiveDetector.Candidate> candidates = store.sameMatter(doc.state.current().category(),
-                        TriageStore.subjectKey(facts.subject()), facts.receivedAt().minus(collective.window()),
-                        facts.receivedAt().plus(collective.window()), number, collective.maxCandidates()).stream()
-                .map(d -> new CollectiveDetector.Candidate(d.number(), d.contactKey(), d.signature(), d.collectiveCaseId()))
-                .toList();
+        List<CollectiveDetector.Candidate> candidates = sameMatterCandidates(doc.state.current().category(),
+                TriageStore.subjectKey(facts.subject()), facts);
         CollectiveDetector.Outcome outcome = detector.detect(
                 new CollectiveDetector.Candidate(number, facts.contactKey(), doc.state.signature(), null), candidates);
         if (outcome instanceof CollectiveDetector.Join join) {

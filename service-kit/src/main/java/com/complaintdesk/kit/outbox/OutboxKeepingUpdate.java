@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The update of a versioned save that leaves the outbox to the relay: every field of the document as written is
@@ -27,8 +29,9 @@ public final class OutboxKeepingUpdate {
     /** The relay's part of a document: what it changes without moving the version, never written from a copy. */
     public static final List<String> RELAY_FIELDS = List.of(OUTBOX, OUTBOX_PENDING, OutboxRelay.LEASE_UNTIL,
             OutboxRelay.LEASE_OWNER);
-    private static final Set<String> NOT_SET = Set.of("_id", OUTBOX, OUTBOX_PENDING, OutboxRelay.LEASE_UNTIL,
-            OutboxRelay.LEASE_OWNER);
+    /** Never {@code $set} from the document as written: its key, and the relay's part. */
+    private static final Set<String> NOT_SET = Stream.concat(Stream.of("_id"),
+            RELAY_FIELDS.stream()).collect(Collectors.toUnmodifiableSet());
 
     private OutboxKeepingUpdate() {
     }

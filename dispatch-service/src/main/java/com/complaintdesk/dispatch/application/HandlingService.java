@@ -274,17 +274,18 @@ public class HandlingService {
      */
     public int drainQueue() {
         int assigned = 0;
-        List<CaseDocument> queued = cases.queued();
-        if (queued.isEmpty()) {
-            return 0;
-        }
-        Set<String> held = new HashSet<>();
-        organisation.workloads().values().forEach(held::addAll);
         Map<String, Boolean> someoneFree = new HashMap<>();
-        for (CaseDocument doc : queued) {
+        Set<String> held = null; // the complaints handlers hold: read once, only if a department is full
+        for (CaseDocument doc : cases.queued()) {
             HandlingCase c = doc.handling;
-            if (!held.contains(doc.number) && !someoneFree.computeIfAbsent(c.department(), this::canAnyoneTakeWork)) {
-                continue;
+            if (!someoneFree.computeIfAbsent(c.department(), this::canAnyoneTakeWork)) {
+                if (held == null) {
+                    held = new HashSet<>();
+                    organisation.workloads().values().forEach(held::addAll);
+                }
+                if (!held.contains(doc.number)) {
+                    continue;
+                }
             }
             Optional<Handler> chosen;
             try {

@@ -42,6 +42,25 @@ class DispatchRoundTripsTest extends DispatchIntegrationTest {
     @Autowired
     OrganisationStore organisation;
 
+    /** Puts a routing rule for {@code category} first, keeping the others. */
+    private void routeFirst(String category, String department) {
+        var body = new StringBuilder("[{\"priority\":1,\"category\":\"" + category + "\",\"department\":\"" + department + "\"}");
+        for (var r : organisation.settings().routing) {
+            if (!category.equals(r.category())) {
+                body.append(",").append(json.writeValueAsString(r));
+            }
+        }
+        assertThat(put("/api/v1/organisation/routing-rules", ADMIN, body.append("]").toString()).status()).isEqualTo(200);
+    }
+
+    /** The registration and the triage of a complaint, handled on the test's thread as the listeners would. */
+    private void registerAndTriage(String number, String text, String category) {
+        var received = EventEnvelope.<ComplaintEvent>of(Events.received(number, text), number, MONDAY_10AM, "c", "intake-service");
+        var triaged = EventEnvelope.<ComplaintEvent>of(Events.triaged(category, Severity.GENERAL), number, MONDAY_10AM, "c", "triage-service");
+        handling.onReceived(received, (ComplaintReceived) received.payload());
+        handling.onTriaged(triaged, (ComplaintTriaged) triaged.payload());
+    }
+
     @Test
     void a_dispatched_complaint_reads_the_organisation_at_most_once_per_event_and_the_handlers_once() {
         assertThat(put("/api/v1/organisation/departments/TRIPS", ADMIN, "{\"name\":\"Trips\",\"manager\":\"trips-mgr\"}")
@@ -51,25 +70,14 @@ class DispatchRoundTripsTest extends DispatchIntegrationTest {
                     "{\"name\":\"Trips " + i + "\",\"department\":\"TRIPS\",\"duty\":{\"alwaysOnDuty\":true}}").status())
                     .isEqualTo(200);
         }
-        var body = new StringBuilder("[{\"priority\":1,\"category\":\"ROUND_TRIPS\",\"department\":\"TRIPS\"}");
-        for (var r : organisation.settings().routing) {
-            if (!"ROUND_TRIPS".equals(r.category())) {
-                body.append(",").append(json.writeValueAsString(r));
-            }
-        }
-        assertThat(put("/api/v1/organisation/routing-rules", ADMIN, body.append("]").toString()).status()).isEqualTo(200);
+        routeFirst("ROUND_TRIPS", "TRIPS");
 
         List<String> numbers = new ArrayList<>();
         List<Command> sent = new ArrayList<>();
         for (int i = 0; i < COMPLAINTS; i++) {
             String n = newNumber();
             numbers.add(n);
-            var received = EventEnvelope.<ComplaintEvent>of(Events.received(n, "柜台排队一个小时没人管"), n, MONDAY_10AM, "c", "intake-service");
-            var triaged = EventEnvelope.<ComplaintEvent>of(Events.triaged("ROUND_TRIPS", Severity.GENERAL), n, MONDAY_10AM, "c", "triage-service");
-            sent.addAll(commands.sentBy(() -> {
-                handling.onReceived(received, (ComplaintReceived) received.payload());
-                handling.onTriaged(triaged, (ComplaintTriaged) triaged.payload());
-            }));
+            sent.addAll(commands.sentBy(() -> registerAndTriage(n, "柜台排队一个小时没人管", "ROUND_TRIPS")));
         }
 
         for (String n : numbers) {
@@ -106,23 +114,14 @@ class DispatchRoundTripsTest extends DispatchIntegrationTest {
                 .status()).isEqualTo(200);
         String handlerJson = "{\"name\":\"Full 1\",\"department\":\"QFULL\",\"capacity\":%d,\"duty\":{\"alwaysOnDuty\":true}}";
         assertThat(put("/api/v1/organisation/handlers/qfull-h1", ADMIN, handlerJson.formatted(1)).status()).isEqualTo(200);
-        var body = new StringBuilder("[{\"priority\":1,\"category\":\"QUEUE_TRIPS\",\"department\":\"QFULL\"}");
-        for (var r : organisation.settings().routing) {
-            if (!"QUEUE_TRIPS".equals(r.category())) {
-                body.append(",").append(json.writeValueAsString(r));
-            }
-        }
-        assertThat(put("/api/v1/organisation/routing-rules", ADMIN, body.append("]").toString()).status()).isEqualTo(200);
+        routeFirst("QUEUE_TRIPS", "QFULL");
 
         // one complaint takes the handler's one place, six more queue
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             String n = newNumber();
             numbers.add(n);
-            var received = EventEnvelope.<ComplaintEvent>of(Events.received(n, "停车场收费系统多扣了钱"), n, MONDAY_10AM, "c", "intake-service");
-            var triaged = EventEnvelope.<ComplaintEvent>of(Events.triaged("QUEUE_TRIPS", Severity.GENERAL), n, MONDAY_10AM, "c", "triage-service");
-            handling.onReceived(received, (ComplaintReceived) received.payload());
-            handling.onTriaged(triaged, (ComplaintTriaged) triaged.payload());
+            registerAndTriage(n, "停车场收费系统多扣了钱", "QUEUE_TRIPS");
         }
         assertThat(numbers).filteredOn(n -> cases.find(n).orElseThrow().handling.status() == HandlingStatus.QUEUED).hasSize(6);
         long queuedElsewhere = cases.queued().stream().filter(d -> !"QFULL".equals(d.handling.department())).count();

@@ -149,4 +149,30 @@ class DispatchRoundTripsTest extends DispatchIntegrationTest {
         assertThat(cases.find(claimedThenCrashed).orElseThrow().handling.handler()).isEqualTo("qfull-h1");
         assertThat(numbers).filteredOn(n -> cases.find(n).orElseThrow().handling.status() == HandlingStatus.QUEUED).hasSize(3);
     }
+
+    /** SPEC §3.8 in the drain: a queued complaint that names the one free handler does not hold back the next one. */
+    @Test
+    void a_queued_complaint_naming_the_free_handler_does_not_keep_the_next_one_queued() {
+        assertThat(put("/api/v1/organisation/departments/QNAME", ADMIN, "{\"name\":\"Named\",\"manager\":\"qname-mgr\"}")
+                .status()).isEqualTo(200);
+        String handlerJson = "{\"name\":\"张伟\",\"department\":\"QNAME\",\"capacity\":%d,\"duty\":{\"alwaysOnDuty\":true}}";
+        assertThat(put("/api/v1/organisation/handlers/qname-h1", ADMIN, handlerJson.formatted(1)).status()).isEqualTo(200);
+        routeFirst("NAME_TRIPS", "QNAME");
+        String first = newNumber();
+        registerAndTriage(first, "打印机一直卡纸没人修", "NAME_TRIPS");
+        String naming = newNumber();
+        registerAndTriage(naming, "张伟态度很差,说话很冲", "NAME_TRIPS");
+        String next = newNumber();
+        registerAndTriage(next, "饮水机坏了三天了", "NAME_TRIPS");
+        assertThat(cases.find(first).orElseThrow().handling.handler()).isEqualTo("qname-h1");
+        assertThat(List.of(naming, next)).allSatisfy(n ->
+                assertThat(cases.find(n).orElseThrow().handling.status()).isEqualTo(HandlingStatus.QUEUED));
+
+        // a second place (saving the handler drains the queue): the complaint naming them is offered first and
+        // finds nobody; the next one still gets the place
+        assertThat(put("/api/v1/organisation/handlers/qname-h1", ADMIN, handlerJson.formatted(2)).status()).isEqualTo(200);
+        handling.drainQueue();
+        assertThat(cases.find(next).orElseThrow().handling.handler()).isEqualTo("qname-h1");
+        assertThat(cases.find(naming).orElseThrow().handling.status()).isEqualTo(HandlingStatus.QUEUED);
+    }
 }

@@ -6,6 +6,7 @@
 #   deploy/run-local.sh                      build, then run with the defaults (gateway on http://127.0.0.1:8080)
 #   SKIP_BUILD=1 deploy/run-local.sh         run what was built last time
 #   deploy/run-local.sh --help               the launcher's options (ports, data dir, --infra-only, ...)
+#   LAUNCHER_JVM_OPTIONS="-Xmx1g ..." deploy/run-local.sh   the JVM options of the launcher (which holds the store)
 #
 # Needs only a JDK 17+ (java on PATH or JAVA_HOME). Data (Kafka log dirs, the store file, logs) stays in
 # deploy/local-run/data across restarts; delete that folder to start from scratch.
@@ -48,11 +49,16 @@ fi
 # script, which forwards it as SIGTERM: the launcher then stops the services first and Kafka last, in order.
 # If this script itself goes away without forwarding (killed, terminal closed), the launcher notices through
 # LOCAL_RUN_PARENT_PID and stops everything by itself.
+# The launcher's JVM holds the Mongo-wire store, which every service's every write goes through: a young generation of
+# 256 MB halves its collections under load (each one pauses the whole store for every service; issue 7, ninth round),
+# and the page cache (MongoWireStore.PAGE_CACHE_MB) stays in the old generation. LAUNCHER_JVM_OPTIONS replaces these.
+LAUNCHER_JVM_OPTIONS="${LAUNCHER_JVM_OPTIONS:--Xmx768m -Xmn256m -XX:+UseSerialGC}"
 export LOCAL_RUN_PARENT_PID=$$
+# shellcheck disable=SC2086 # the options are words
 if command -v setsid >/dev/null 2>&1; then
-  setsid "$JAVA" -Xmx384m -XX:+UseSerialGC -cp "$CP" com.complaintdesk.localrun.LocalRun "$@" &
+  setsid "$JAVA" $LAUNCHER_JVM_OPTIONS -cp "$CP" com.complaintdesk.localrun.LocalRun "$@" &
 else
-  "$JAVA" -Xmx384m -XX:+UseSerialGC -cp "$CP" com.complaintdesk.localrun.LocalRun "$@" &
+  "$JAVA" $LAUNCHER_JVM_OPTIONS -cp "$CP" com.complaintdesk.localrun.LocalRun "$@" &
 fi
 pid=$!
 asked_to_stop=0

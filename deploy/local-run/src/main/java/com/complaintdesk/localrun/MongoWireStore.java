@@ -31,7 +31,7 @@ final class MongoWireStore implements AutoCloseable {
     /**
      * The MVStore's page cache. At its default (16 MB) a run of a few thousand complaints no longer fits, and a sixth
      * of the store's CPU went to reading pages back from the file and Java-deserialising their documents (issue 7,
-     * eighth round); the launcher runs with {@code -Xmx384m}.
+     * eighth round); the launcher runs with {@code -Xmx768m -Xmn256m}, deploy/run-local.sh.
      */
     static final int PAGE_CACHE_MB = 64;
 

@@ -30,6 +30,10 @@ class RunLocalScriptTest {
     private static final Path SCRIPT = REPO.resolve("deploy/run-local.sh");
 
     private Process script(Path output, String... args) throws IOException {
+        return script(output, java.util.Map.of(), args);
+    }
+
+    private Process script(Path output, java.util.Map<String, String> environment, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
@@ -38,6 +42,7 @@ class RunLocalScriptTest {
         pb.environment().put("LOCAL_RUN_CLASSPATH", Path.of("target/classes").toAbsolutePath() + ":"
                 + Path.of("target/lib").toAbsolutePath() + "/*");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(environment);
         return pb.start();
     }
 
@@ -74,6 +79,18 @@ class RunLocalScriptTest {
     }
 
     @Test
+    void givenLauncherJvmOptions_whenTheScriptRuns_thenTheLauncherStartsWithThemInsteadOfTheDefaults(@TempDir Path dir)
+            throws Exception {
+        Path output = dir.resolve("out.txt");
+        Process script = script(output, java.util.Map.of("LAUNCHER_JVM_OPTIONS", "-Xmx300m -XX:+NoSuchOptionOfOurs"), "--help");
+
+        assertTrue(script.waitFor(60, TimeUnit.SECONDS));
+        String text = Files.readString(output);
+        assertTrue(script.exitValue() != 0, text);
+        assertTrue(text.contains("NoSuchOptionOfOurs"), text);
+    }
+
+    @Test
     void givenARunningLocalSystem_whenTheScriptIsAskedToStop_thenTheLauncherStopsKafkaAndTheScriptEndsCleanly(
             @TempDir Path data) throws Exception {
         Path output = data.resolve("out.txt");
@@ -83,6 +100,9 @@ class RunLocalScriptTest {
         assertTrue(started.contains("Resident memory"), started);
         List<ProcessHandle> children = script.descendants().toList();
         assertTrue(children.size() >= 2, "launcher and broker run under the script: " + children);
+        String launcher = children.stream().map(c -> c.info().commandLine().orElse(""))
+                .filter(c -> c.contains("com.complaintdesk.localrun.LocalRun")).findFirst().orElseThrow();
+        assertTrue(launcher.contains("-Xmx768m -Xmn256m"), "the store's JVM gets its heap by default: " + launcher);
 
         script.destroy(); // SIGTERM, as the terminal's Ctrl-C reaches the script
 

@@ -76,6 +76,21 @@ public class KitAutoConfiguration {
         return new OutboxRelay(mongo, kafka, collections, properties, meters, admin.getIfAvailable(), hints);
     }
 
+    /** Binds the context's tracer for the outbox (see OutboxTraces) while the context runs. */
+    @Bean
+    org.springframework.beans.factory.DisposableBean kitOutboxTraces(
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+        var t = tracer.getIfAvailable();
+        var p = propagator.getIfAvailable();
+        if (t == null || p == null) {
+            return () -> { };
+        }
+        var binding = new com.complaintdesk.kit.outbox.OutboxTraces.Binding(t, p);
+        com.complaintdesk.kit.outbox.OutboxTraces.bind(binding);
+        return () -> com.complaintdesk.kit.outbox.OutboxTraces.unbind(binding);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(MongoTemplate.class)

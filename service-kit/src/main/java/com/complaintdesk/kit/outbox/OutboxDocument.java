@@ -47,7 +47,7 @@ public abstract class OutboxDocument {
     public void enqueue(String topic, EventEnvelope<?> envelope, EventCodec codec) {
         String eventId = envelope.eventId().toString();
         outbox.add(new OutboxEvent(eventId + "@" + topic, eventId, envelope.type(), topic, envelope.complaintId(),
-                codec.encode(envelope), version == null ? 0L : version + 1));
+                codec.encode(envelope), version == null ? 0L : version + 1, OutboxTraces.currentTraceParent()));
         outboxPending = true;
     }
 

@@ -8,12 +8,20 @@ package com.complaintdesk.kit.outbox;
  *                      stored before this field existed). While the stored document still has that version, the
  *                      event cannot have been relayed and written back by a later save, so the relay need not look
  *                      it up among the ids already sent ({@link OutboxRelay})
+ * @param traceParent   the W3C {@code traceparent} of the span the event was enqueued in (null: none), which the relay
+ *                      continues when it sends the event ({@link OutboxTraces})
  */
 public record OutboxEvent(String outboxId, String eventId, String type, String topic, String key, String json,
-                          Long storedVersion) {
+                          Long storedVersion, String traceParent) {
 
     /** An event without a stored version: the relay checks it against the ids already sent. */
     public OutboxEvent(String outboxId, String eventId, String type, String topic, String key, String json) {
-        this(outboxId, eventId, type, topic, key, json, null);
+        this(outboxId, eventId, type, topic, key, json, null, null);
+    }
+
+    /** An event enqueued outside any trace. */
+    public OutboxEvent(String outboxId, String eventId, String type, String topic, String key, String json,
+                       Long storedVersion) {
+        this(outboxId, eventId, type, topic, key, json, storedVersion, null);
     }
 }

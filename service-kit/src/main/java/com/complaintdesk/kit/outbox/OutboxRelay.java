@@ -279,7 +279,7 @@ public class OutboxRelay implements SmartLifecycle {
             for (Document e : doc.getList("outbox", Document.class, List.of())) {
                 String outboxId = e.getString("outboxId");
                 if (!alreadySent.contains(outboxId)) {
-                    sends.add(kafka.send(record(e)));
+                    sends.add(send(e));
                     sentNow.add(new Document("_id", outboxId).append("sentAt", sentAt));
                 }
                 outboxIds.add(outboxId);
@@ -296,6 +296,20 @@ public class OutboxRelay implements SmartLifecycle {
         finish(coll, docs, outboxIds);
         relayed.increment(sentNow.size());
         return sentNow.size();
+    }
+
+    /** Sends one event inside the trace it was enqueued in, if any ({@link OutboxTraces}). */
+    private CompletableFuture<?> send(Document event) {
+        AutoCloseable trace = OutboxTraces.continueTrace(event.getString("traceParent"), "outbox relay");
+        try {
+            return kafka.send(record(event));
+        } finally {
+            try {
+                trace.close();
+            } catch (Exception ignored) {
+                // closing a span scope does not fail
+            }
+        }
     }
 
     /** The event's record; its type also as the {@link EventCodec#TYPE_HEADER} header, so listeners can skip it unread. */

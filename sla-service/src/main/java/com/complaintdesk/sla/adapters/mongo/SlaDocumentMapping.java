@@ -163,13 +163,14 @@ final class SlaDocumentMapping {
         put(out, "key", e.key());
         put(out, "json", e.json());
         put(out, "storedVersion", e.storedVersion());
+        put(out, "traceParent", e.traceParent());
         return out;
     }
 
     private static OutboxEvent readOutboxEvent(Document in) {
         return in == null ? null : new OutboxEvent(in.getString("outboxId"), in.getString("eventId"), in.getString("type"),
                 in.getString("topic"), in.getString("key"), in.getString("json"),
-                in.get("storedVersion") instanceof Number n ? n.longValue() : null);
+                in.get("storedVersion") instanceof Number n ? n.longValue() : null, in.getString("traceParent"));
     }
 
     // ---- ComplaintSla ---------------------------------------------------------------------------------------------

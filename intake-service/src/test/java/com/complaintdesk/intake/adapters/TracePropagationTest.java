@@ -1,0 +1,78 @@
+package com.complaintdesk.intake.adapters;
+
+import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.testsupport.EventProbe;
+import com.complaintdesk.testsupport.TestInfrastructure;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SPEC §7, traces that follow one complaint across HTTP and Kafka: the event a POST causes is sent later by the
+ * outbox relay, on its own thread, yet its record carries the POST's trace (the kit's {@code OutboxTraces}), so the
+ * next service's consumer continues the trace the front end started. Without it the relay's send began a trace of
+ * its own and the POST's trace ended at intake's save.
+ */
+@AutoConfigureTracing
+class TracePropagationTest extends IntakeSpringTest {
+
+    private static String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(b);
+        b[0] |= 1; // never all zeros (an invalid id)
+        return HexFormat.of().formatHex(b);
+    }
+
+    @Test
+    void givenAPostInATrace_whenItsEventIsRelayed_thenTheRecordCarriesThatTrace() throws Exception {
+        String traceId = hex(16);
+        String callersSpan = hex(8);
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.INTAKE)) {
+            var r = http.post("/api/v1/complaints", IntakeApiTest.VALID, IntakeApiTest.HOTLINE,
+                    "traceparent", "00-" + traceId + "-" + callersSpan + "-01");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            String number = json.readTree(r.body()).get("complaintNumber").asString();
+
+            var record = probe.await(EventProbe.ofType(number, "ComplaintReceived"), 1, Duration.ofSeconds(30)).get(0);
+
+            Header traceparent = record.headers().lastHeader("traceparent");
+            assertThat(traceparent).as("the record's trace header, among " + record.headers()).isNotNull();
+            String value = new String(traceparent.value(), StandardCharsets.UTF_8);
+            assertThat(value).as("the POST's trace, continued (a span of its own, not the caller's)")
+                    .startsWith("00-" + traceId + "-")
+                    .doesNotContain(callersSpan);
+        }
+    }
+
+    @Test
+    void givenTwoPostsInTwoTraces_whenTheirEventsAreRelayed_thenEachRecordCarriesItsOwnTrace() throws Exception {
+        String first = hex(16);
+        String second = hex(16);
+        try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.INTAKE)) {
+            String a = post(first);
+            String b = post(second);
+
+            var recordA = probe.await(EventProbe.ofType(a, "ComplaintReceived"), 1, Duration.ofSeconds(30)).get(0);
+            var recordB = probe.await(EventProbe.ofType(b, "ComplaintReceived"), 1, Duration.ofSeconds(30)).get(0);
+
+            assertThat(new String(recordA.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                    .startsWith("00-" + first + "-");
+            assertThat(new String(recordB.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                    .startsWith("00-" + second + "-");
+        }
+    }
+
+    private String post(String traceId) throws Exception {
+        var r = http.post("/api/v1/complaints", IntakeApiTest.VALID, IntakeApiTest.HOTLINE,
+                "traceparent", "00-" + traceId + "-" + hex(8) + "-01");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json.readTree(r.body()).get("complaintNumber").asString();
+    }
+}

@@ -3,10 +3,12 @@ package com.complaintdesk.kit.events;
 import com.complaintdesk.contracts.events.ComplaintEvent;
 import com.complaintdesk.contracts.events.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import com.complaintdesk.kit.outbox.OutboxTraces;
 import org.slf4j.MDC;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,21 @@ import java.util.function.Function;
  */
 public final class PollByComplaint {
 
-    /** One decoded event of the poll: its index in the poll and the complaint it belongs to. */
-    public record Indexed<E>(int index, String complaintId, E event) {
+    /**
+     * One decoded event of the poll: its index in the poll, the complaint it belongs to, and the trace its record
+     * carries (W3C {@code traceparent}, null if none).
+     */
+    public record Indexed<E>(int index, String complaintId, E event, String traceParent) {
+    }
+
+    /**
+     * A batch listener's container makes no span per record, so each complaint's events are applied inside a span
+     * continued from the trace of its last record in the poll (what the write enqueues then carries that trace,
+     * {@link OutboxTraces}); without a tracer or a header this does nothing.
+     */
+    private static String traceParentOf(ConsumerRecord<String, String> record) {
+        var header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private PollByComplaint() {
@@ -63,7 +78,7 @@ public final class PollByComplaint {
                 throw new BatchListenerFailedException("unreadable event", unreadable, i);
             }
             if (event != null) {
-                events.add(new Indexed<>(i, complaintIdOf.apply(event), event));
+                events.add(new Indexed<>(i, complaintIdOf.apply(event), event, traceParentOf(records.get(i))));
             }
         }
         apply(events, group, one);
@@ -71,13 +86,17 @@ public final class PollByComplaint {
 
     public static <E> void apply(List<Indexed<E>> events, Consumer<List<E>> group, Consumer<E> one) {
         Map<String, List<E>> byComplaint = new LinkedHashMap<>(); // in the order of each complaint's first record
+        Map<String, String> traceOf = new HashMap<>(); // the trace of each complaint's last record
         for (Indexed<E> e : events) {
             byComplaint.computeIfAbsent(e.complaintId(), k -> new ArrayList<>()).add(e.event());
+            if (e.traceParent() != null) {
+                traceOf.put(e.complaintId(), e.traceParent());
+            }
         }
         try {
             for (var complaint : byComplaint.entrySet()) {
                 MDC.put("complaintId", complaint.getKey());
-                try {
+                try (OutboxTraces.Scope trace = OutboxTraces.continueTrace(traceOf.get(complaint.getKey()), "apply events")) {
                     group.accept(complaint.getValue());
                 } finally {
                     MDC.remove("complaintId");
@@ -91,7 +110,7 @@ public final class PollByComplaint {
     private static <E> void oneByOne(List<Indexed<E>> events, Consumer<E> one) {
         for (Indexed<E> e : events) {
             MDC.put("complaintId", e.complaintId());
-            try {
+            try (OutboxTraces.Scope trace = OutboxTraces.continueTrace(e.traceParent(), "apply event")) {
                 one.accept(e.event());
             } catch (RuntimeException failed) {
                 throw new BatchListenerFailedException("event could not be applied", failed, e.index());

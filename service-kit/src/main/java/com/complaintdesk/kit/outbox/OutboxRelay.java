@@ -300,15 +300,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Sends one event inside the trace it was enqueued in, if any ({@link OutboxTraces}). */
     private CompletableFuture<?> send(Document event) {
-        AutoCloseable trace = OutboxTraces.continueTrace(event.getString("traceParent"), "outbox relay");
-        try {
+        try (OutboxTraces.Scope trace = OutboxTraces.continueTrace(event.getString("traceParent"), "outbox relay")) {
             return kafka.send(record(event));
-        } finally {
-            try {
-                trace.close();
-            } catch (Exception ignored) {
-                // closing a span scope does not fail
-            }
         }
     }
 

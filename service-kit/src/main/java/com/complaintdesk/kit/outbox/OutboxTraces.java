@@ -28,6 +28,13 @@ public final class OutboxTraces {
     private OutboxTraces() {
     }
 
+    /** A span made current by {@link #continueTrace}; closing it ends the span. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** A tracer and its propagator, bound while an application context runs. */
     public record Binding(Tracer tracer, Propagator propagator) {
     }
@@ -65,7 +72,7 @@ public final class OutboxTraces {
      * Makes a span continued from {@code traceParent} current until the returned scope is closed (and then ends it);
      * a no-op without a tracer or a stored trace.
      */
-    public static AutoCloseable continueTrace(String traceParent, String name) {
+    public static Scope continueTrace(String traceParent, String name) {
         Binding b = bound;
         if (b == null || traceParent == null || traceParent.isBlank()) {
             return () -> { };

@@ -1,6 +1,7 @@
 package com.complaintdesk.intake.adapters;
 
 import com.complaintdesk.contracts.events.Topics;
+import com.complaintdesk.kit.outbox.OutboxTraces;
 import com.complaintdesk.testsupport.EventProbe;
 import com.complaintdesk.testsupport.TestInfrastructure;
 import org.apache.kafka.common.header.Header;
@@ -45,17 +46,12 @@ class TracePropagationTest extends IntakeSpringTest {
         String traceId = hex(16);
         String callersSpan = hex(8);
         try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.INTAKE)) {
-            var r = http.post("/api/v1/complaints", IntakeApiTest.VALID, IntakeApiTest.HOTLINE,
-                    "traceparent", "00-" + traceId + "-" + callersSpan + "-01");
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-            String number = json.readTree(r.body()).get("complaintNumber").asString();
+            String number = post(traceId, callersSpan);
 
             var record = probe.await(received(number, since), 1, Duration.ofSeconds(30)).get(0);
 
-            Header traceparent = record.headers().lastHeader("traceparent");
-            assertThat(traceparent).as("the record's trace header, among " + record.headers()).isNotNull();
-            String value = new String(traceparent.value(), StandardCharsets.UTF_8);
-            assertThat(value).as("the POST's trace, continued (a span of its own, not the caller's)")
+            assertThat(traceParentOf(record)).as("the record's trace header, among " + record.headers()).isNotNull()
+                    .as("the POST's trace, continued (a span of its own, not the caller's)")
                     .startsWith("00-" + traceId + "-")
                     .doesNotContain(callersSpan);
         }
@@ -67,23 +63,27 @@ class TracePropagationTest extends IntakeSpringTest {
         String first = hex(16);
         String second = hex(16);
         try (var probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.INTAKE)) {
-            String a = post(first);
-            String b = post(second);
+            String a = post(first, hex(8));
+            String b = post(second, hex(8));
 
             var recordA = probe.await(received(a, since), 1, Duration.ofSeconds(30)).get(0);
             var recordB = probe.await(received(b, since), 1, Duration.ofSeconds(30)).get(0);
 
-            assertThat(new String(recordA.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
-                    .startsWith("00-" + first + "-");
-            assertThat(new String(recordB.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
-                    .startsWith("00-" + second + "-");
+            assertThat(traceParentOf(recordA)).startsWith("00-" + first + "-");
+            assertThat(traceParentOf(recordB)).startsWith("00-" + second + "-");
         }
     }
 
-    private String post(String traceId) throws Exception {
+    /** A registration POSTed by a caller whose span {@code spanId} of trace {@code traceId} is current. */
+    private String post(String traceId, String spanId) throws Exception {
         var r = http.post("/api/v1/complaints", IntakeApiTest.VALID, IntakeApiTest.HOTLINE,
-                "traceparent", "00-" + traceId + "-" + hex(8) + "-01");
+                OutboxTraces.TRACEPARENT, "00-" + traceId + "-" + spanId + "-01");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return json.readTree(r.body()).get("complaintNumber").asString();
+    }
+
+    private static String traceParentOf(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(OutboxTraces.TRACEPARENT);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -41,7 +41,7 @@ public final class PollByComplaint {
      * {@link OutboxTraces}); without a tracer or a header this does nothing.
      */
     private static String traceParentOf(ConsumerRecord<String, String> record) {
-        var header = record.headers().lastHeader("traceparent");
+        var header = record.headers().lastHeader(OutboxTraces.TRACEPARENT);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 

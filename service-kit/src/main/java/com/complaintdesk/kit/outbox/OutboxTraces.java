@@ -21,7 +21,8 @@ import java.util.Map;
  */
 public final class OutboxTraces {
 
-    static final String TRACEPARENT = "traceparent";
+    /** The W3C header (and carrier key) a trace travels under, on Kafka records as on HTTP requests. */
+    public static final String TRACEPARENT = "traceparent";
 
     private static volatile Binding bound;
 

@@ -99,6 +99,9 @@ class SlaDocumentMappingTest extends SlaSpringTest {
         d.leaseToken = "instance-1/" + UUID.randomUUID();
         d.leaseUntil = shanghai("2027-01-02T10:05");
         d.correlationId = "corr-1";
+        // an event enqueued inside a trace (no tracer here: its traceparent set as OutboxDocument.enqueue would)
+        d.getOutbox().add(new OutboxEvent("traced@" + Topics.SLA, "traced", "SlaClockStarted", Topics.SLA, id, "{}", 8L,
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
         d.setVersion(7L);
         assertThat(d.sla.finished()).as("a finished clock").isNotEmpty();
         assertThat(d.getOutbox()).as("outbox entries").isNotEmpty();
@@ -158,6 +161,7 @@ class SlaDocumentMappingTest extends SlaSpringTest {
         assertStoresEveryField(List.of(spring), SlaDocument.class, com.complaintdesk.kit.outbox.OutboxDocument.class);
         assertStoresEveryField(List.of(sla), ComplaintSla.class);
         assertStoresEveryField(clocks, com.complaintdesk.sla.domain.SlaClock.class);
+        assertStoresEveryField(spring.getList("outbox", Document.class), OutboxEvent.class);
         assertStoresEveryField(List.of(sla.get("facts", Document.class)), com.complaintdesk.sla.domain.ComplaintFacts.class);
     }
 

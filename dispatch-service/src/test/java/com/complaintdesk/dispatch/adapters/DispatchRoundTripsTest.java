@@ -53,6 +53,24 @@ class DispatchRoundTripsTest extends DispatchIntegrationTest {
         assertThat(put("/api/v1/organisation/routing-rules", ADMIN, body.append("]").toString()).status()).isEqualTo(200);
     }
 
+    /**
+     * A department (managed by {@code <id of its department, lower case>-mgr}) with one always-on-duty handler who
+     * takes one complaint, and {@code category} routed to it first.
+     */
+    private void oneHandlerDepartment(String department, String name, String handler, String handlerName, String category) {
+        assertThat(put("/api/v1/organisation/departments/" + department, ADMIN,
+                "{\"name\":\"" + name + "\",\"manager\":\"" + department.toLowerCase() + "-mgr\"}").status()).isEqualTo(200);
+        handlerCapacity(department, handler, handlerName, 1);
+        routeFirst(category, department);
+    }
+
+    /** Saves the always-on-duty handler with {@code capacity} places (saving a handler drains the queue). */
+    private void handlerCapacity(String department, String handler, String handlerName, int capacity) {
+        assertThat(put("/api/v1/organisation/handlers/" + handler, ADMIN,
+                "{\"name\":\"%s\",\"department\":\"%s\",\"capacity\":%d,\"duty\":{\"alwaysOnDuty\":true}}"
+                        .formatted(handlerName, department, capacity)).status()).isEqualTo(200);
+    }
+
     /** The registration and the triage of a complaint, handled on the test's thread as the listeners would. */
     private void registerAndTriage(String number, String text, String category) {
         var received = EventEnvelope.<ComplaintEvent>of(Events.received(number, text), number, MONDAY_10AM, "c", "intake-service");
@@ -110,11 +128,7 @@ class DispatchRoundTripsTest extends DispatchIntegrationTest {
 
     @Test
     void a_drain_reads_a_full_departments_handlers_once_and_still_fills_every_free_place() {
-        assertThat(put("/api/v1/organisation/departments/QFULL", ADMIN, "{\"name\":\"Full\",\"manager\":\"qfull-mgr\"}")
-                .status()).isEqualTo(200);
-        String handlerJson = "{\"name\":\"Full 1\",\"department\":\"QFULL\",\"capacity\":%d,\"duty\":{\"alwaysOnDuty\":true}}";
-        assertThat(put("/api/v1/organisation/handlers/qfull-h1", ADMIN, handlerJson.formatted(1)).status()).isEqualTo(200);
-        routeFirst("QUEUE_TRIPS", "QFULL");
+        oneHandlerDepartment("QFULL", "Full", "qfull-h1", "Full 1", "QUEUE_TRIPS");
 
         // one complaint takes the handler's one place, six more queue
         List<String> numbers = new ArrayList<>();
@@ -135,7 +149,7 @@ class DispatchRoundTripsTest extends DispatchIntegrationTest {
                 .isLessThanOrEqualTo(queuedElsewhere + 2);
 
         // two more places: exactly two of the six are assigned (saving the handler drains the queue), four still wait
-        assertThat(put("/api/v1/organisation/handlers/qfull-h1", ADMIN, handlerJson.formatted(3)).status()).isEqualTo(200);
+        handlerCapacity("QFULL", "qfull-h1", "Full 1", 3);
         handling.drainQueue();
         assertThat(numbers).filteredOn(n -> cases.find(n).orElseThrow().handling.status() == HandlingStatus.QUEUED).hasSize(4);
         assertThat(organisation.handler("qfull-h1").orElseThrow().openCases()).isEqualTo(3);
@@ -153,11 +167,7 @@ class DispatchRoundTripsTest extends DispatchIntegrationTest {
     /** SPEC §3.8 in the drain: a queued complaint that names the one free handler does not hold back the next one. */
     @Test
     void a_queued_complaint_naming_the_free_handler_does_not_keep_the_next_one_queued() {
-        assertThat(put("/api/v1/organisation/departments/QNAME", ADMIN, "{\"name\":\"Named\",\"manager\":\"qname-mgr\"}")
-                .status()).isEqualTo(200);
-        String handlerJson = "{\"name\":\"张伟\",\"department\":\"QNAME\",\"capacity\":%d,\"duty\":{\"alwaysOnDuty\":true}}";
-        assertThat(put("/api/v1/organisation/handlers/qname-h1", ADMIN, handlerJson.formatted(1)).status()).isEqualTo(200);
-        routeFirst("NAME_TRIPS", "QNAME");
+        oneHandlerDepartment("QNAME", "Named", "qname-h1", "张伟", "NAME_TRIPS");
         String first = newNumber();
         registerAndTriage(first, "打印机一直卡纸没人修", "NAME_TRIPS");
         String naming = newNumber();
@@ -170,7 +180,7 @@ class DispatchRoundTripsTest extends DispatchIntegrationTest {
 
         // a second place (saving the handler drains the queue): the complaint naming them is offered first and
         // finds nobody; the next one still gets the place
-        assertThat(put("/api/v1/organisation/handlers/qname-h1", ADMIN, handlerJson.formatted(2)).status()).isEqualTo(200);
+        handlerCapacity("QNAME", "qname-h1", "张伟", 2);
         handling.drainQueue();
         assertThat(cases.find(next).orElseThrow().handling.handler()).isEqualTo("qname-h1");
         assertThat(cases.find(naming).orElseThrow().handling.status()).isEqualTo(HandlingStatus.QUEUED);
